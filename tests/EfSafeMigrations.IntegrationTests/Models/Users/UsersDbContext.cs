@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace EfSafeMigrations.IntegrationTests.Models.Users;
+
+public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    /// <summary>Options for a database, as tests and the design-time factory build them.</summary>
+    public static DbContextOptions<UsersDbContext> Options(string connectionString)
+        => new DbContextOptionsBuilder<UsersDbContext>().UseNpgsql(connectionString).Options;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<User>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.Id).HasColumnName("id");
+            user.Property(u => u.Email).HasColumnName("email").HasMaxLength(320);
+            user.Property(u => u.Name).HasColumnName("name").HasMaxLength(200);
+            user.Property(u => u.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
+            user.Property(u => u.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql("now()");
+            user.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ix_users_email");
+        });
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context; it never connects.</summary>
+public sealed class UsersDbContextFactory : IDesignTimeDbContextFactory<UsersDbContext>
+{
+    public UsersDbContext CreateDbContext(string[] args) => new(UsersDbContext.Options("Host=localhost;Database=design_time"));
+}
