@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EfSafeMigrations.Infrastructure.Internal;
+
+/// <summary>
+/// Registers EfSafeMigrations' services in EF's internal service provider. Provider services are only
+/// TryAdd'ed by Npgsql, so the ones replaced here use Replace and win whatever order the user calls
+/// UseNpgsql and UseSafeMigrations in.
+/// </summary>
+internal static class SafeMigrationsServices
+{
+    public static void Register(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+    }
+}

@@ -1,0 +1,20 @@
+namespace EfSafeMigrations;
+
+/// <summary>
+/// Everything EfSafeMigrations can be told, grouped by concern. Configure it in
+/// <c>UseSafeMigrations(o => ...)</c>; the defaults are the safe choice for a live production database.
+/// </summary>
+public sealed class SafeMigrationsOptions
+{
+    /// <summary>Which safe rewrites the SQL generator and model differ apply.</summary>
+    public RewriteOptions Rewrites { get; } = new();
+
+    /// <summary>How <c>MigrateSafelyAsync</c> applies migrations: locks, timeouts, retries.</summary>
+    public ExecutionOptions Execution { get; } = new();
+
+    /// <summary>Which danger rules are checked, and at what severity.</summary>
+    public LintOptions Lint { get; } = new();
+
+    /// <summary>The migration journal: its file and database table, and verification.</summary>
+    public JournalOptions Journal { get; } = new();
+}
