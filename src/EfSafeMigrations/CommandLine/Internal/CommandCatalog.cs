@@ -1,0 +1,12 @@
+using EfSafeMigrations.CommandLine.Internal.Commands;
+
+namespace EfSafeMigrations.CommandLine.Internal;
+
+/// <summary>The commands, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<ISafeMigrationsCommand> Create() =>
+    [
+        new StatusCommand(),
+    ];
+}
