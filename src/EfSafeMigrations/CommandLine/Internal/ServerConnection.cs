@@ -46,19 +46,20 @@ internal static class ServerConnection
             return "the context's database";
         }
 
-        string? user = null;
+        NpgsqlConnectionStringBuilder settings;
         try
         {
-            user = new NpgsqlConnectionStringBuilder(connection.ConnectionString).Username;
+            settings = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
         }
         catch (ArgumentException)
         {
-            // A connection string we cannot read still has a host and port worth naming.
+            return "the context's database (its connection string could not be read)";
         }
 
-        return $"{connection.Host ?? "(no host)"}:{connection.Port}" +
-               (string.IsNullOrEmpty(connection.Database) ? string.Empty : $", database {connection.Database}") +
-               (string.IsNullOrEmpty(user) ? string.Empty : $", user {user}");
+        // Only these four settings are named: the password (and anything else) never is.
+        return $"{(string.IsNullOrEmpty(settings.Host) ? "(no host)" : settings.Host)}:{settings.Port}" +
+               (string.IsNullOrEmpty(settings.Database) ? string.Empty : $", database {settings.Database}") +
+               (string.IsNullOrEmpty(settings.Username) ? string.Empty : $", user {settings.Username}");
     }
 
     /// <summary>A <see cref="ServerUnreachableException"/> when <paramref name="exception"/> means the server cannot be used at all.</summary>
