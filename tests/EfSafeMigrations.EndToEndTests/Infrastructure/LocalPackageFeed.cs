@@ -8,13 +8,12 @@ namespace EfSafeMigrations.EndToEndTests.Infrastructure;
 /// </summary>
 public static class LocalPackageFeed
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
     private static (string Folder, string Version)? _packed;
 
     /// <summary>Packs (once) and returns the feed folder and the package version.</summary>
     public static async Task<(string Folder, string Version)> GetAsync()
     {
-        await Gate.WaitAsync();
+        await RepositoryBuild.Gate.WaitAsync();
         try
         {
             if (_packed is { } packed)
@@ -33,7 +32,7 @@ public static class LocalPackageFeed
         }
         finally
         {
-            Gate.Release();
+            RepositoryBuild.Gate.Release();
         }
     }
 }

@@ -19,6 +19,8 @@ internal sealed record PositionalSpec(string Name, string Description, bool Requ
 /// <param name="Path">The words that name it (<c>["journal", "repair"]</c>).</param>
 /// <param name="Summary">One line for the command list.</param>
 /// <param name="Details">Paragraphs for the command's own help.</param>
+/// <param name="Options">Its own options (the common ones are added).</param>
+/// <param name="Positionals">Its positional arguments, in order.</param>
 internal sealed record CommandSpec(
     IReadOnlyList<string> Path, string Summary, string Details,
     IReadOnlyList<OptionSpec> Options, IReadOnlyList<PositionalSpec> Positionals)

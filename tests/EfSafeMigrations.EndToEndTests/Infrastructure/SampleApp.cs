@@ -1,0 +1,56 @@
+namespace EfSafeMigrations.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The repository's sample app (samples/EfSafeMigrations.Sample), built once per test run into a folder of
+/// its own (so a later rebuild of the repository never changes it under a running test) and run as a
+/// process, the way a user runs <c>dotnet run -- &lt;command&gt;</c>.
+/// </summary>
+public static class SampleApp
+{
+    /// <summary>The sample reads its connection string from here (or starts a throwaway server without one).</summary>
+    public const string ConnectionStringVariable = "EFSAFEMIGRATIONS_SAMPLE_CONNECTION_STRING";
+
+    private static string? _dll;
+
+    public static string ProjectFile => Path.Combine(RepositoryPaths.Root, "samples", "EfSafeMigrations.Sample", "EfSafeMigrations.Sample.csproj");
+
+    /// <summary>Builds the sample (once per run) and returns its entry assembly.</summary>
+    public static async Task<string> BuildAsync()
+    {
+        await RepositoryBuild.Gate.WaitAsync();
+        try
+        {
+            if (_dll is not null)
+            {
+                return _dll;
+            }
+
+            var output = Path.Combine(Path.GetTempPath(), "esm-sample-" + Environment.ProcessId + "-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal));
+            (await CommandRunner.RunAsync(RepositoryPaths.Root, "dotnet",
+                ["build", ProjectFile, "-c", "Release", "-o", output, "-nologo", "-clp:ErrorsOnly"], timeout: TimeSpan.FromMinutes(5))).ShouldSucceed();
+            return _dll = Path.Combine(output, "EfSafeMigrations.Sample.dll");
+        }
+        finally
+        {
+            RepositoryBuild.Gate.Release();
+        }
+    }
+
+    /// <summary>Runs <c>EfSafeMigrations.Sample &lt;arguments&gt;</c> against <paramref name="connectionString"/>.</summary>
+    public static async Task<CommandResult> RunAsync(string? connectionString, params string[] arguments)
+    {
+        var dll = await BuildAsync();
+        return await CommandRunner.RunAsync(Path.GetDirectoryName(dll)!, "dotnet", [dll, .. arguments],
+            new Dictionary<string, string?> { [ConnectionStringVariable] = connectionString });
+    }
+
+    /// <summary>A connection string to a closed port on this machine: nothing answers there.</summary>
+    public static string UnreachableConnectionString()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // closed again: connections are refused
+        return $"Host=127.0.0.1;Port={port};Database=app;Username=app_user;Password=hunter2-secret";
+    }
+}
