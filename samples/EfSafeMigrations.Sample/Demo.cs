@@ -69,12 +69,21 @@ public static class Demo
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await using var check = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name') " +
-            "AND NOT EXISTS (SELECT FROM users)", connection);
-        if (await check.ExecuteScalarAsync() is not true)
+        await using (var columns = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name')", connection))
         {
-            return; // A database that moved past the first releases (or has users) is left as it is.
+            if (await columns.ExecuteScalarAsync() is not true)
+            {
+                return; // Not at the first releases' schema (not migrated yet, or already past them): left as it is.
+            }
+        }
+
+        await using (var count = new NpgsqlCommand("SELECT EXISTS (SELECT FROM users)", connection))
+        {
+            if (await count.ExecuteScalarAsync() is true)
+            {
+                return; // It has users already.
+            }
         }
 
         await using var insert = new NpgsqlCommand(
