@@ -55,6 +55,22 @@ internal sealed class ProgressDisplay : IDisposable
         }
     }
 
+    /// <summary>Changes the live line's text and restarts its clock (terminal only: plain output gets no line for it).</summary>
+    public void Update(string activity)
+    {
+        if (_writer is null || !_live)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _activity = activity;
+            _clock.Restart();
+            DrawLocked();
+        }
+    }
+
     /// <summary>Prints a finished event as a permanent line; the live line, if any, continues below it.</summary>
     public void Event(string message)
     {
