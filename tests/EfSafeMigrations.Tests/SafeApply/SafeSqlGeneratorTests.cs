@@ -146,6 +146,16 @@ public class SafeSqlGeneratorTests
     }
 
     [Test]
+    public void A_scaffolded_validate_step_runs_outside_the_transaction_even_without_suppressTransaction()
+    {
+        using var context = HarnessContext.Create();
+        context.Sql(new SqlOperation { Sql = "ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;" }).Should().Equal(
+            NoStatementTimeout,
+            "[no tx] ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;");
+        context.Sql(new SqlOperation { Sql = "UPDATE orders SET total = 0;" }).Should().Equal(DdlTimeouts, "[tx] UPDATE orders SET total = 0;");
+    }
+
+    [Test]
     public void Every_rewrite_can_be_switched_off()
     {
         using var context = HarnessContext.Create(o =>

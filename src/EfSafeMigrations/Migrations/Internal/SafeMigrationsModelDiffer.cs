@@ -14,7 +14,8 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// EF's model differ, plus the safe form written into the operations it returns, so that a scaffolded
 /// migration shows a reviewer what will run: new indexes on existing tables carry
 /// <c>Npgsql:CreatedConcurrently</c>, and new foreign keys / checks on existing tables carry
-/// <c>EfSafeMigrations:NotValid</c> followed by a <c>Sql("... VALIDATE CONSTRAINT ...", suppressTransaction: true)</c>.
+/// <c>EfSafeMigrations:NotValid</c> followed by a <c>Sql("... VALIDATE CONSTRAINT ...")</c> step (which the safe SQL
+/// generator always runs outside the transaction: EF's C# generator does not write <c>suppressTransaction</c>).
 /// The concurrency annotation is ignored when comparing indexes, so toggling it never drops and recreates one.
 /// </summary>
 internal sealed class SafeMigrationsModelDiffer(
