@@ -10,7 +10,11 @@ namespace EfSafeMigrations.Execution.Internal;
 /// </summary>
 internal static class MigrationPlanner
 {
-    public static IReadOnlyList<PlanStep> ToSteps(IReadOnlyList<MigrationCommand> commands, SafeMigrationsOptions options)
+    /// <param name="historyCommandLast">
+    /// The last command is EF's history insert/delete: it always gets a transaction, so that it commits together
+    /// with the journal row (EF runs it outside one when the command before it was).
+    /// </param>
+    public static IReadOnlyList<PlanStep> ToSteps(IReadOnlyList<MigrationCommand> commands, SafeMigrationsOptions options, bool historyCommandLast = false)
     {
         var steps = new List<PlanStep>();
         var transactional = new List<PlannedStatement>();
@@ -24,8 +28,10 @@ internal static class MigrationPlanner
             }
         }
 
-        foreach (var command in commands)
+        for (var i = 0; i < commands.Count; i++)
         {
+            var command = commands[i];
+            var suppressed = command.TransactionSuppressed && !(historyCommandLast && i == commands.Count - 1);
             var info = SafeCommandInfo.Find(command) ?? new SafeCommandInfo(StatementClassifier.Classify(command.CommandText), []);
             if (info.Kind == StatementKind.TimeoutSetting)
             {
@@ -33,7 +39,7 @@ internal static class MigrationPlanner
             }
 
             var statement = ToStatement(command.CommandText, info, options);
-            if (command.TransactionSuppressed)
+            if (suppressed)
             {
                 CloseTransaction();
                 steps.Add(new PlanStep(steps.Count + 1, transactional: false, [statement]));

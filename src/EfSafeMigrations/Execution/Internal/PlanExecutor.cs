@@ -127,7 +127,7 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                       $"({current.LockTimeout?.TotalMilliseconds ?? 0:0} ms) in {attempt} attempt(s); nothing of this step was applied. " +
                       $"Blocked by {Describe(failure.Blockers)}. Let that session finish (or end it), then run again; " +
                       "ExecutionOptions.MaxAttempts and LockTimeout control the patience."
-                    : $"{label}: step {step.Number} failed: {inner.Message}. " +
+                    : $"{label}: step {step.Number} failed: {SecretRedactor.Redact(inner.Message)}. " +
                       (step.Transactional ? "Its transaction was rolled back; nothing of this step was applied." : "It ran outside a transaction.");
                 throw new PlanStepFailedException(message, step, current, attempt, failure.Blockers, inner);
             }

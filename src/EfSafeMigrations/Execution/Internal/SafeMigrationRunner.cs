@@ -178,7 +178,7 @@ internal sealed class SafeMigrationRunner(
         for (var i = 0; i < toRevert.Count; i++)
         {
             var previous = i < toRevert.Count - 1 ? toRevert[i + 1] : target;
-            var steps = MigrationPlanner.ToSteps(safeMigrator.DownCommands(toRevert[i], previous), options);
+            var steps = MigrationPlanner.ToSteps(safeMigrator.DownCommands(toRevert[i], previous), options, historyCommandLast: true);
             items.Add(new PlanItem(new PlannedMigration(IdOf(toRevert[i]), MigrationDirection.Down, null, steps, 0), toRevert[i], false));
         }
 
@@ -186,7 +186,7 @@ internal sealed class SafeMigrationRunner(
         {
             var id = IdOf(migration);
             var checksum = MigrationChecksum.Compute(migration);
-            var steps = MigrationPlanner.ToSteps(safeMigrator.UpCommands(migration), options);
+            var steps = MigrationPlanner.ToSteps(safeMigrator.UpCommands(migration), options, historyCommandLast: true);
             var entry = journal is null ? null : await journal.ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
             var earlier = entry is { Status: JournalTable.Statuses.Running or JournalTable.Statuses.Failed or JournalTable.Statuses.Partial };
             var completed = 0;
@@ -372,17 +372,21 @@ internal sealed class SafeMigrationRunner(
             return;
         }
 
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (core.AsyncSeeder is { } seedAsync)
+        // Through the execution strategy, as EF's migrator seeds: a retrying strategy refuses a bare user transaction.
+        await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            await seedAsync(context, migrated, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            core.Seeder!(context, migrated);
-        }
+            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            if (core.AsyncSeeder is { } seedAsync)
+            {
+                await seedAsync(context, migrated, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                core.Seeder!(context, migrated);
+            }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string IdOf(Migration migration)

@@ -23,7 +23,9 @@ internal sealed partial class SafeMigrationsSqlGenerator
 
         var outside = new SqlOperation { Sql = operation.Sql, SuppressTransaction = true };
         outside.AddAnnotations(operation.GetAnnotations());
-        base.Generate(outside, model, builder);
+        var kind = StatementClassifier.Classify(operation.Sql);
+        var rewrite = kind == StatementKind.Validate ? RewriteNames.ValidateConstraint : RewriteNames.ConcurrentIndex;
+        Tagged(new SafeCommandInfo(kind, [rewrite]), () => base.Generate(outside, model, builder));
     }
 
     private static bool IsSingleStatement(string sql)
