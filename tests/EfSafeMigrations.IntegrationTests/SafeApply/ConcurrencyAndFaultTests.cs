@@ -31,6 +31,23 @@ public class ConcurrencyAndFaultTests
     }
 
     [Test]
+    public async Task Eight_migrator_processes_apply_every_migration_exactly_once_without_deadlock()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => MigratorProcess.RunAsync(database.ConnectionString, timeout.Token)));
+
+        runs.Should().OnlyContain(r => r.ExitCode == 0, string.Join("\n", runs.Select(r => r.Errors)));
+        runs.SelectMany(r => r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(line => line.StartsWith(MigratorProcess.AppliedPrefix, StringComparison.Ordinal))
+            .Should().Equal($"{MigratorProcess.AppliedPrefix}{CreateShop.Id}", $"{MigratorProcess.AppliedPrefix}{SafeChanges.Id}");
+        (await Journal.HistoryAsync(database.ConnectionString)).Should().Equal(CreateShop.Id, SafeChanges.Id);
+        (await Journal.ReadAsync(database.ConnectionString)).Should().OnlyContain(j => j.Status == "applied");
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes.Should().NotContain(i => i.Contains("[INVALID]"));
+    }
+
+    [Test]
     public async Task A_concurrent_index_build_killed_mid_build_is_cleaned_up_and_completed_by_the_next_run()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
