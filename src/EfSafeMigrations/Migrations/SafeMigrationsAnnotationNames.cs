@@ -1,4 +1,4 @@
-namespace EfSafeMigrations.Migrations;
+namespace EfSafeMigrations;
 
 /// <summary>Annotations EfSafeMigrations reads on migration operations. All carry the <c>EfSafeMigrations:</c> prefix.</summary>
 public static class SafeMigrationsAnnotationNames

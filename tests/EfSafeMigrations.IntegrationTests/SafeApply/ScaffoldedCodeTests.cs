@@ -23,12 +23,12 @@ public class ScaffoldedCodeTests
         var generator = provider.GetRequiredService<ICSharpMigrationOperationGenerator>();
 
         var index = new CreateIndexOperation { Name = "ix_orders_customer_id", Table = "orders", Columns = ["customer_id"] };
-        index[Migrations.SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently] = true;
+        index[SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently] = true;
         var fk = new AddForeignKeyOperation
         {
             Name = "fk_orders_customers", Table = "orders", Columns = ["customer_id"], PrincipalTable = "customers", PrincipalColumns = ["id"],
         };
-        fk[Migrations.SafeMigrationsAnnotationNames.NotValid] = true;
+        fk[SafeMigrationsAnnotationNames.NotValid] = true;
         var validate = new SqlOperation { Sql = "ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;", SuppressTransaction = true };
 
         var code = new IndentedStringBuilder();

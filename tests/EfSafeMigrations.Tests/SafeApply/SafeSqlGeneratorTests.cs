@@ -1,4 +1,3 @@
-using EfSafeMigrations.Migrations;
 using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

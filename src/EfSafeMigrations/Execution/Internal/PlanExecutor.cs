@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;

@@ -1,4 +1,4 @@
-using EfSafeMigrations.Migrations;
+using EfSafeMigrations;
 using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
