@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ISafeMigrationsCommand> Create() =>
     [
+        new MigrateCommand(),
+        new ScriptCommand(),
         new StatusCommand(),
     ];
 }

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using EfSafeMigrations.CommandLine.Internal.Output;
+using EfSafeMigrations.CommandLine.Internal.Parsing;
+using EfSafeMigrations.CommandLine.Internal.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace EfSafeMigrations.CommandLine.Internal.Commands;
+
+/// <summary><c>migrate [target]</c>: <c>MigrateSafelyAsync</c>, with a progress display and the timings.</summary>
+internal sealed class MigrateCommand : ISafeMigrationsCommand
+{
+    public CommandSpec Spec { get; } = new(
+        ["migrate"],
+        "Apply pending migrations safely (lint gate, lock timeouts with retries, concurrent index builds).",
+        "Applies the pending migrations with MigrateSafelyAsync: one migrator at a time (advisory lock), preflight checks\n" +
+        "first (lint, journal), every statement under a lock timeout with retries, index builds and validations outside\n" +
+        "transactions. A failed run resumes at the step that failed. With a target, migrates to that migration\n" +
+        "(reverting newer ones); '0' reverts every migration.",
+        [],
+        [new("target", "The migration to migrate to (name or id); default: the latest.")]);
+
+    public bool NeedsDatabase => true;
+
+    public async Task<SafeMigrationsExitCode> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var (arguments, context, output, _) = invocation;
+        var options = new MigrateSafelyOptions
+        {
+            TargetMigration = arguments.Positional(0),
+            Progress = new MigrationProgress(output.Progress),
+        };
+        SafeMigrationReport report;
+        try
+        {
+            report = await context.Database.MigrateSafelyAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SafeMigrationException failure)
+        {
+            output.Progress.Stop();
+            Write(output, failure.Report);
+            var code = ProblemRendering.ExitCodeFor(failure.Report.Problems) ?? SafeMigrationsExitCode.MigrationFailed;
+            if (failure.Blockers.Count > 0)
+            {
+                output.Document["blockers"] = new JsonArray([.. failure.Blockers.Select(b => (JsonNode)b.ToString())]);
+            }
+
+            output.Failure(Outcomes.Name(code), failure.Message, code switch
+            {
+                SafeMigrationsExitCode.LintErrors => "Fix the migration, or mark an intended operation as assured; 'lint' lists the findings.",
+                SafeMigrationsExitCode.JournalProblem => "Run 'check' to see what disagrees, then 'journal repair' once the cause is understood.",
+                _ => "Run 'status' to see which steps completed; the next 'migrate' resumes after them.",
+            });
+            return code;
+        }
+
+        output.Progress.Stop();
+        Write(output, report);
+        return SafeMigrationsExitCode.Success;
+    }
+
+    private static void Write(CommandOutput output, SafeMigrationReport report)
+    {
+        if (report.Problems.Count > 0)
+        {
+            output.Heading("Preflight findings");
+            ProblemRendering.Write(output, report.Problems);
+            output.Line();
+        }
+
+        var applied = report.AppliedMigrations.Count;
+        var reverted = report.RevertedMigrations.Count;
+        var failed = report.Migrations.Count(m => m.Status == MigrationStatus.Failed);
+        if (report.Migrations.Count == 0 && failed == 0)
+        {
+            output.Line("Nothing to apply: the database is up to date.", Style.Good);
+        }
+        else
+        {
+            output.Heading($"{(failed > 0 ? "Stopped" : "Done")}: {applied} applied, {reverted} reverted{(failed > 0 ? $", {failed} failed" : string.Empty)} " +
+                           $"in {Durations.Human(report.Duration)} (lock wait {Durations.Human(report.LockWait)}, {report.Retries} retries)");
+        }
+
+        foreach (var migration in report.Migrations)
+        {
+            var (label, style) = migration.Status switch
+            {
+                MigrationStatus.Applied => (migration.Direction == MigrationDirection.Up ? "applied " : "reverted", Style.Good),
+                MigrationStatus.Failed => ("failed  ", Style.Bad),
+                _ => ("planned ", Style.Dim),
+            };
+            output.Line(("  " + label + " ", style), (migration.Id.PadRight(40), Style.Plain), (Durations.Human(migration.Duration).PadLeft(9), Style.Bold),
+                (migration.ResumedAfterStep > 0 ? $"  (resumed after step {migration.ResumedAfterStep})" : string.Empty, Style.Dim));
+            foreach (var statement in migration.Statements)
+            {
+                var where = statement.Transactional ? string.Empty : "  [outside a transaction]";
+                var skipped = statement.Skipped ? "  [already built: skipped]" : string.Empty;
+                var attempts = statement.Attempts > 1 ? $"  [{statement.Attempts} attempts]" : string.Empty;
+                output.Line($"      {Durations.Human(statement.Duration),9}  step {statement.StepNumber}  {Sql.OneLine(statement.Sql)}{where}{skipped}{attempts}", Style.Dim);
+            }
+        }
+
+        output.Document["applied"] = new JsonArray([.. report.AppliedMigrations.Select(id => (JsonNode)id)]);
+        output.Document["reverted"] = new JsonArray([.. report.RevertedMigrations.Select(id => (JsonNode)id)]);
+        output.Document["durationMs"] = Durations.Milliseconds(report.Duration);
+        output.Document["lockWaitMs"] = Durations.Milliseconds(report.LockWait);
+        output.Document["retries"] = report.Retries;
+        output.Document["problems"] = ProblemRendering.ToJson(report.Problems);
+        output.Document["migrations"] = new JsonArray([.. report.Migrations.Select(m => (JsonNode)new JsonObject
+        {
+            ["id"] = m.Id,
+            ["direction"] = m.Direction.ToString().ToLowerInvariant(),
+            ["status"] = m.Status.ToString().ToLowerInvariant(),
+            ["durationMs"] = Durations.Milliseconds(m.Duration),
+            ["resumedAfterStep"] = m.ResumedAfterStep,
+            ["statements"] = new JsonArray([.. m.Statements.Select(s => (JsonNode)new JsonObject
+            {
+                ["step"] = s.StepNumber,
+                ["sql"] = s.Sql,
+                ["transactional"] = s.Transactional,
+                ["durationMs"] = Durations.Milliseconds(s.Duration),
+                ["attempts"] = s.Attempts,
+                ["skipped"] = s.Skipped,
+                ["rewrites"] = new JsonArray([.. s.Rewrites.Select(r => (JsonNode)r)]),
+            })]),
+        })]);
+    }
+}

@@ -1,0 +1,59 @@
+using EfSafeMigrations.CommandLine.Internal.Output;
+using EfSafeMigrations.CommandLine.Internal.Parsing;
+using EfSafeMigrations.CommandLine.Internal.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace EfSafeMigrations.CommandLine.Internal.Commands;
+
+/// <summary><c>script [target]</c>: the dry-run plan of <c>migrate</c>, as annotated SQL (or JSON).</summary>
+internal sealed class ScriptCommand : ISafeMigrationsCommand
+{
+    public CommandSpec Spec { get; } = new(
+        ["script"],
+        "Print the safe plan 'migrate' would run: SQL per step, which steps run outside a transaction, timeouts.",
+        "A dry run of 'migrate': reads the database (creates, locks and executes nothing) and prints every statement\n" +
+        "the pending migrations would run, grouped in steps. A step is one transaction, or one statement outside\n" +
+        "any transaction (concurrent index builds, VALIDATE CONSTRAINT, batched data migrations). The preflight\n" +
+        "findings (lint, journal) come first, as SQL comments. For reading and review: apply with 'migrate', which\n" +
+        "adds the lock, the retries and the journal that a plain script cannot.",
+        [],
+        [new("target", "The migration to plan to (name or id); default: the latest.")]);
+
+    public bool NeedsDatabase => true;
+
+    public async Task<SafeMigrationsExitCode> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var (arguments, context, output, _) = invocation;
+        var report = await context.Database.MigrateSafelyAsync(
+            new MigrateSafelyOptions { DryRun = true, TargetMigration = arguments.Positional(0) }, cancellationToken).ConfigureAwait(false);
+        var plan = report.Plan;
+
+        output.Line($"-- EfSafeMigrations plan for {context.GetType().Name}: {plan.Migrations.Count} migration(s), {PlanRendering.StepCount(plan)} step(s), " +
+                    $"{PlanRendering.OutsideTransactionCount(plan)} outside a transaction.", Style.Bold);
+        foreach (var problem in report.Problems)
+        {
+            output.Line($"-- {problem.Severity.ToString().ToLowerInvariant()} {problem.Code}{(problem.MigrationId is null ? string.Empty : " " + problem.MigrationId)}: {problem.Message}",
+                problem.Severity == Execution.PreflightSeverity.Error ? Style.Bad : Style.Warning);
+        }
+
+        if (plan.Migrations.Count == 0)
+        {
+            output.Line("-- Nothing to apply: the database is up to date.", Style.Good);
+        }
+        else
+        {
+            foreach (var line in plan.ToString().TrimEnd().Split('\n'))
+            {
+                output.Line(line.TrimEnd('\r'), line.StartsWith("-- migration", StringComparison.Ordinal) ? Style.Accent
+                    : line.StartsWith("-- step", StringComparison.Ordinal) ? (line.Contains("outside", StringComparison.Ordinal) ? Style.Warning : Style.Bold)
+                    : line.StartsWith("--", StringComparison.Ordinal) ? Style.Dim : Style.Plain);
+            }
+        }
+
+        output.Document["migrations"] = PlanRendering.ToJson(plan);
+        output.Document["steps"] = PlanRendering.StepCount(plan);
+        output.Document["stepsOutsideTransaction"] = PlanRendering.OutsideTransactionCount(plan);
+        output.Document["problems"] = ProblemRendering.ToJson(report.Problems);
+        return ProblemRendering.ExitCodeFor(report.Problems) ?? SafeMigrationsExitCode.Success;
+    }
+}

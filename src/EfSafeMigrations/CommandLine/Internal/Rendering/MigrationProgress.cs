@@ -1,0 +1,43 @@
+using EfSafeMigrations.CommandLine.Internal.Output;
+
+namespace EfSafeMigrations.CommandLine.Internal.Rendering;
+
+/// <summary>
+/// Turns <c>MigrateSafelyAsync</c>'s progress reports into the progress display: on a terminal, a live line
+/// naming the migration and step being applied (with its running time: an index build may take minutes);
+/// otherwise one plain line per migration, retry and lock wait.
+/// </summary>
+internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<SafeMigrationProgress>
+{
+    private int? _stepsTotal;
+
+    public void Report(SafeMigrationProgress value)
+    {
+        switch (value.Stage)
+        {
+            case SafeMigrationStage.WaitingForLock:
+                display.Start("waiting for the migration lock: another migrator is running");
+                break;
+            case SafeMigrationStage.LockAcquired:
+                display.Stop();
+                break;
+            case SafeMigrationStage.MigrationStarting:
+                _stepsTotal = value.StepsTotal;
+                display.Start($"{value.MigrationId}: step {value.Step ?? 1} of {value.StepsTotal}");
+                break;
+            case SafeMigrationStage.StatementCompleted:
+                display.Update($"{value.MigrationId}: step {Math.Min((value.Step ?? 0) + 1, _stepsTotal ?? int.MaxValue)} of {_stepsTotal}");
+                break;
+            case SafeMigrationStage.Retrying:
+                display.Event(value.Message);
+                break;
+            case SafeMigrationStage.MigrationCompleted:
+                display.Event(value.Message);
+                display.Stop();
+                break;
+            case SafeMigrationStage.Completed:
+                display.Stop();
+                break;
+        }
+    }
+}
