@@ -8,5 +8,6 @@ internal static class ScaffoldingHooks
     public static void Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddScoped<IMigrationScaffoldingHook, LintScaffoldingHook>();
     }
 }

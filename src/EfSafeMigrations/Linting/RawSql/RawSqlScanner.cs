@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+
+namespace EfSafeMigrations.Linting.RawSql;
+
+/// <summary>
+/// Finds the catalogue's dangerous statements in raw SQL (<c>migrationBuilder.Sql(...)</c>): splits the text
+/// into statements with a real tokenizer, then looks at each statement's leading key words. Version- and
+/// severity-dependent filtering is the caller's: every hit is reported here.
+/// </summary>
+internal static class RawSqlScanner
+{
+    public static List<RawSqlHit> Scan(string sql, RawSqlScanState state)
+    {
+        var hits = new List<RawSqlHit>();
+        var statements = SqlStatementSplitter.Split(sql);
+
+        // Each suppressed step commits on its own, so nothing added NOT VALID before it is still open after it.
+        if (state.SuppressTransaction)
+        {
+            state.NotValidInOpenTransaction.Clear();
+        }
+
+        var context = new StatementContext(state, hits, statements.Count);
+        foreach (var statement in statements)
+        {
+            context.Statement = statement;
+            ScanStatement(context);
+            RawSqlIdentifiers.CheckLength(context);
+        }
+
+        if (state.SuppressTransaction)
+        {
+            state.NotValidInOpenTransaction.Clear();
+        }
+
+        return hits;
+    }
+
+    private static void ScanStatement(StatementContext context)
+    {
+        var cursor = new SqlTokenCursor(context.Statement.Tokens);
+        var first = cursor.Next();
+        if (first.Kind != SqlTokenKind.Word)
+        {
+            return;
+        }
+
+        switch (first.Value)
+        {
+            case "create":
+                RawSqlCreateStatements.Scan(context, cursor);
+                break;
+            case "drop":
+                RawSqlDropStatements.Scan(context, cursor);
+                break;
+            case "alter":
+                RawSqlAlterStatements.Scan(context, cursor);
+                break;
+            case "reindex":
+                RawSqlIndexStatements.ScanReindex(context, cursor);
+                break;
+            case "set" or "reset" or "begin" or "start" or "commit" or "end" or "rollback" or "abort":
+                RawSqlSessionStatements.Scan(context, first.Value, cursor);
+                break;
+            default:
+                RawSqlDataStatements.Scan(context, first.Value, cursor);
+                break;
+        }
+    }
+}
+
+/// <summary>The statement being scanned and where its hits go.</summary>
+internal sealed class StatementContext
+{
+    public StatementContext(RawSqlScanState state, List<RawSqlHit> hits, int statementCount)
+    {
+        State = state;
+        Hits = hits;
+        StatementCount = statementCount;
+    }
+
+    public RawSqlScanState State { get; }
+
+    public List<RawSqlHit> Hits { get; }
+
+    /// <summary>Statements in the same SQL step: several statements in one step run in one implicit transaction.</summary>
+    public int StatementCount { get; }
+
+    public SqlStatement Statement { get; set; } = null!;
+
+    /// <summary>Whether this step has set lock_timeout itself before the current statement.</summary>
+    public bool LockTimeoutSet { get; set; }
+
+    /// <summary>Whether the statement runs inside a transaction block (the migration's, or a multi-statement step's implicit one).</summary>
+    public bool InTransactionBlock => !State.SuppressTransaction || StatementCount > 1;
+
+    public void Report(Rule rule, params string[] arguments) => Hits.Add(new RawSqlHit(rule, Statement, arguments));
+
+    /// <summary>A statement that takes a table lock: reported when nothing bounds how long it waits for the lock.</summary>
+    public void TakesLock()
+    {
+        if (!State.ExecutorSetsLockTimeout && !LockTimeoutSet)
+        {
+            Report(RuleCatalog.RawSqlWithoutLockTimeout, Statement.Summary, "nothing sets lock_timeout where this migration is applied");
+        }
+    }
+}

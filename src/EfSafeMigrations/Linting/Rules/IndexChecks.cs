@@ -1,0 +1,35 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.Internal;
+
+namespace EfSafeMigrations.Linting.Rules;
+
+/// <summary>ESM0001 (non-concurrent index), ESM0002 (non-concurrent drop), ESM0028 (wide non-unique index).</summary>
+internal sealed class IndexChecks : IOperationCheck
+{
+    public void Check(MigrationOperation operation, LintContext context)
+    {
+        switch (operation)
+        {
+            case CreateIndexOperation index:
+                var table = OperationDescriber.Qualify(index.Schema, index.Table);
+                if (index[NpgsqlAnnotationNames.CreatedConcurrently] is not true)
+                {
+                    context.ReportUnlessNew(index.Table, RuleCatalog.NonConcurrentIndexCreation, index.Name, table);
+                }
+
+                if (!index.IsUnique && index.Columns.Length > 3)
+                {
+                    context.Report(RuleCatalog.WideNonUniqueIndex, index.Name, table, index.Columns.Length.ToString(CultureInfo.InvariantCulture));
+                }
+
+                break;
+            case DropIndexOperation drop when drop.Table is not null:
+                context.ReportUnlessNew(drop.Table, RuleCatalog.NonConcurrentIndexDrop, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));
+                break;
+            case DropIndexOperation drop:
+                context.Report(RuleCatalog.NonConcurrentIndexDrop, drop.Name, "its table");
+                break;
+        }
+    }
+}
