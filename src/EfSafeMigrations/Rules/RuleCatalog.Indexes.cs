@@ -10,7 +10,7 @@ public static partial class RuleCatalog
         RuleSeverity.Error,
         "Index {0} on existing table {1} is created without CONCURRENTLY",
         why: "CREATE INDEX takes a SHARE lock on the table for the whole build: every INSERT, UPDATE and DELETE waits until the index is built, which on a large table means seconds to minutes of stalled writes.",
-        safeAlternative: "Build the index with CREATE INDEX CONCURRENTLY, outside a transaction: writes go on during the build. EfSafeMigrations' SQL generator does this for every index on an existing table; a failed concurrent build leaves an INVALID index, which the generator drops before retrying.",
+        safeAlternative: "Build the index with CREATE INDEX CONCURRENTLY, outside a transaction: writes go on during the build. EfSafeMigrations' SQL generator does this when its concurrent-index rewrite is enabled. A failed concurrent build leaves an INVALID index: drop it before retrying.",
         unsafeSample: "migrationBuilder.CreateIndex(name: \"IX_Users_Email\", table: \"Users\", column: \"Email\");\n// or: migrationBuilder.Sql(\"CREATE INDEX ix_users_email ON users (email);\");",
         safeSample: "// In the model (Npgsql):\nmodelBuilder.Entity<User>().HasIndex(u => u.Email).IsCreatedConcurrently();\n// or in raw SQL, outside the migration's transaction:\nmigrationBuilder.Sql(\"CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_email ON users (email);\", suppressTransaction: true);",
         autoFixedBySafeGenerator: true,
