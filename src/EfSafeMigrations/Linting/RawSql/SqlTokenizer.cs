@@ -208,9 +208,16 @@ internal static class SqlTokenizer
                     i++;
                 }
             }
-            else if (char.IsLetter(c) && i == start + 1 && sql[start] == '0')
+            else if (i == start + 1 && sql[start] == '0' && (c is 'x' or 'X' or 'o' or 'O' or 'b' or 'B'))
             {
-                i++; // 0x1F, 0o17, 0b101 (PostgreSQL 16+)
+                // 0x1F, 0o17, 0b101 (PostgreSQL 16+)
+                i++;
+                while (i < sql.Length && (IsDigit(sql[i]) || sql[i] == '_' || (sql[i] >= 'a' && sql[i] <= 'f') || (sql[i] >= 'A' && sql[i] <= 'F')))
+                {
+                    i++;
+                }
+
+                break;
             }
             else
             {
