@@ -11,11 +11,11 @@ internal sealed class LintContext
 {
     private readonly List<RawFinding> _findings = [];
 
-    public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, bool executorSetsLockTimeout)
+    public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, bool executorSetsLockTimeout, bool safeSqlGenerator)
     {
         MigrationId = migrationId;
         Operations = operations;
-        RawSql = new RawSqlScanState { ExecutorSetsLockTimeout = executorSetsLockTimeout };
+        RawSql = new RawSqlScanState { ExecutorSetsLockTimeout = executorSetsLockTimeout, LoneConcurrentAndValidateRunOutsideTransaction = safeSqlGenerator };
     }
 
     public string MigrationId { get; }
@@ -37,7 +37,7 @@ internal sealed class LintContext
 
     /// <summary>Reports the current operation under <paramref name="rule"/>; the arguments fill the rule's message.</summary>
     public void Report(Rule rule, params string[] arguments)
-        => _findings.Add(new RawFinding(rule, OperationIndex, OperationDescriber.Describe(Operation), rule.FormatMessage(arguments)));
+        => _findings.Add(new RawFinding(rule, OperationIndex, OperationDescriber.Describe(Operation), rule.FormatMessage(arguments), SafeForm.AllowsRewrite(Operation)));
 
     /// <summary>Like <see cref="Report"/>, for a rule exempt on tables created earlier in this migration.</summary>
     public void ReportUnlessNew(string table, Rule rule, params string[] arguments)
@@ -50,7 +50,8 @@ internal sealed class LintContext
 }
 
 /// <summary>A rule hit before options, version, assurances and rewrites are applied.</summary>
-internal sealed record RawFinding(Rule Rule, int OperationIndex, string Operation, string Message);
+/// <param name="Rewritable">Whether the safe SQL generator may rewrite the operation (not raw SQL, not opted out).</param>
+internal sealed record RawFinding(Rule Rule, int OperationIndex, string Operation, string Message, bool Rewritable);
 
 /// <summary>A check over one kind of migration operation.</summary>
 internal interface IOperationCheck

@@ -7,7 +7,10 @@ namespace EfSafeMigrations.Linting;
 internal sealed record MigrationToLint(string Id, IReadOnlyList<MigrationOperation> Operations, Type? MigrationType = null);
 
 /// <summary>How to lint: the options, the server version, what the generator rewrites, how migrations are applied.</summary>
-internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, IRewritePolicy Rewrites, bool ExecutorSetsLockTimeout = true)
+/// <param name="ExecutorSetsLockTimeout">Whether every step runs under a lock_timeout set by whatever applies it.</param>
+/// <param name="SafeSqlGenerator">Whether EfSafeMigrations' SQL generator turns the migration into SQL (it moves lone
+/// concurrent index and VALIDATE steps out of the transaction); false for plain EF.</param>
+internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, IRewritePolicy Rewrites, bool ExecutorSetsLockTimeout = true, bool SafeSqlGenerator = true)
 {
     public static LintSettings Default { get; } = new(new LintOptions(), null, RewritePolicy.None);
 }
@@ -48,7 +51,7 @@ internal static class MigrationLinter
 
     private static void LintOne(MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings)
     {
-        var context = new LintContext(migration.Id, migration.Operations, settings.ExecutorSetsLockTimeout);
+        var context = new LintContext(migration.Id, migration.Operations, settings.ExecutorSetsLockTimeout, settings.SafeSqlGenerator);
         for (var i = 0; i < migration.Operations.Count; i++)
         {
             context.OperationIndex = i;
@@ -69,7 +72,7 @@ internal static class MigrationLinter
 
             var status = FindingStatus.Open;
             var reason = assurances.ReasonFor(raw.Rule);
-            if (raw.Rule.AutoFixedBySafeGenerator && settings.Rewrites.Rewrites(raw.Rule))
+            if (raw.Rule.AutoFixedBySafeGenerator && raw.Rewritable && settings.Rewrites.Rewrites(raw.Rule))
             {
                 status = FindingStatus.Rewritten;
                 severity = RuleSeverity.Info;

@@ -103,6 +103,16 @@ public class LintBehaviourTests
     }
 
     [Test]
+    public void An_operation_that_opts_out_of_the_rewrite_is_a_finding_again()
+    {
+        var report = Lint(b => b.CreateIndex("IX_Users_Email", "Users", "Email").Annotation("EfSafeMigrations:SafeRewrite", false),
+            rewrites: RewritePolicy.Of(RuleCatalog.NonConcurrentIndexCreation));
+
+        report.Rewrites.Should().BeEmpty();
+        report.BlockingFindings.Should().ContainSingle().Which.RuleId.Should().Be("ESM0001");
+    }
+
+    [Test]
     public void The_gate_turns_blocking_findings_and_bad_assurances_into_errors_and_the_rest_into_warnings()
     {
         var report = Lint(b =>

@@ -7,7 +7,7 @@ namespace EfSafeMigrations.Tests.Linting;
 /// One example for a rule: a migration's Up, and whether the rule must fire on it. Every rule of the catalogue
 /// has at least one positive and one negative case (checked by <see cref="RuleCaseTests"/>).
 /// </summary>
-public sealed class RuleCase(string ruleId, bool fires, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true)
+public sealed class RuleCase(string ruleId, bool fires, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true, bool plainEf = false)
 {
     public string RuleId { get; } = ruleId;
 
@@ -21,13 +21,13 @@ public sealed class RuleCase(string ruleId, bool fires, string name, Action<Migr
         up(builder);
         return MigrationLinter.Lint(
             [new MigrationToLint("20260101000000_Case", builder.Operations)],
-            new LintSettings(new LintOptions(), postgresVersion, RewritePolicy.None, executorSetsLockTimeout));
+            new LintSettings(new LintOptions(), postgresVersion, RewritePolicy.None, executorSetsLockTimeout, SafeSqlGenerator: !plainEf));
     }
 
     public override string ToString() => $"{RuleId} {(ShouldFire ? "fires" : "silent")}: {Name}";
 
-    public static RuleCase Fires(string ruleId, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true)
-        => new(ruleId, true, name, up, postgresVersion, executorSetsLockTimeout);
+    public static RuleCase Fires(string ruleId, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true, bool plainEf = false)
+        => new(ruleId, true, name, up, postgresVersion, executorSetsLockTimeout, plainEf);
 
     public static RuleCase Silent(string ruleId, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true)
         => new(ruleId, false, name, up, postgresVersion, executorSetsLockTimeout);

@@ -17,16 +17,23 @@ public static partial class RuleCases
         yield return SilentOnSql("ESM0001", "CREATE TABLE audit (id bigint, at timestamptz); CREATE INDEX ix_audit_at ON audit (at);");
         yield return FiresOnSql("ESM0002", "DROP INDEX ix_users_email;");
         yield return SilentOnSql("ESM0002", "DROP INDEX CONCURRENTLY IF EXISTS ix_users_email;", suppressTransaction: true);
-        yield return FiresOnSql("ESM0003", "CREATE INDEX CONCURRENTLY ix ON users (email);");
+        yield return Fires("ESM0003", "lone concurrent index in the transaction, applied by plain EF", b => b.Sql("CREATE INDEX CONCURRENTLY ix ON users (email);"), plainEf: true);
+        yield return FiresOnSql("ESM0003", "CREATE INDEX CONCURRENTLY ix ON users (email); ANALYZE users;");
+        yield return SilentOnSql("ESM0003", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);");
         yield return FiresOnSql("ESM0003", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email); ANALYZE users;", suppressTransaction: true);
-        yield return FiresOnSql("ESM0003", "REINDEX INDEX CONCURRENTLY ix;");
+        yield return Fires("ESM0003", "REINDEX CONCURRENTLY applied by plain EF", b => b.Sql("REINDEX INDEX CONCURRENTLY ix;"), plainEf: true);
         yield return SilentOnSql("ESM0003", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);", suppressTransaction: true);
         yield return FiresOnSql("ESM0004", "ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES users (id);");
         yield return SilentOnSql("ESM0004", "ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;");
         yield return FiresOnSql("ESM0005", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0);");
         yield return SilentOnSql("ESM0005", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
         yield return FiresOnSql("ESM0006", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID; ALTER TABLE orders VALIDATE CONSTRAINT ck_total;");
-        yield return Fires("ESM0006", "validated in a later step of the same transaction", b =>
+        yield return Fires("ESM0006", "validated in a later step of the same transaction, applied by plain EF", b =>
+        {
+            b.Sql("ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
+            b.Sql("ALTER TABLE orders VALIDATE CONSTRAINT ck_total;");
+        }, plainEf: true);
+        yield return Silent("ESM0006", "lone VALIDATE step, which the safe generator runs outside the transaction", b =>
         {
             b.Sql("ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
             b.Sql("ALTER TABLE orders VALIDATE CONSTRAINT ck_total;");

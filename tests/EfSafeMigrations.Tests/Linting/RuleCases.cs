@@ -28,6 +28,7 @@ public static partial class RuleCases
 
     private static IEnumerable<RuleCase> Constraints()
     {
+        yield return Silent("ESM0004", "foreign key added NOT VALID (safe form)", b => b.AddForeignKey("FK_Orders_Users", "Orders", "UserId", "Users", principalColumn: "Id").Annotation("EfSafeMigrations:NotValid", true));
         yield return Fires("ESM0004", "foreign key on an existing table", b => b.AddForeignKey("FK_Orders_Users", "Orders", "UserId", "Users", principalColumn: "Id"));
         yield return Silent("ESM0004", "foreign key on a table created in the same migration", b =>
         {

@@ -22,7 +22,7 @@ internal static class RawSqlAlterStatements
         else if (cursor.Accept("type"))
         {
             var type = cursor.ReadName();
-            if (cursor.Accept("add", "value") && !context.State.SuppressTransaction)
+            if (cursor.Accept("add", "value") && !context.RunsOutsideTransaction)
             {
                 context.Report(RuleCatalog.EnumValueInTransaction, type?.ToString() ?? "(unknown)");
             }

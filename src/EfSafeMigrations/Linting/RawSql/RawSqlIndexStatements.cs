@@ -71,7 +71,7 @@ internal static class RawSqlIndexStatements
     {
         if (context.InTransactionBlock)
         {
-            var where = context.State.SuppressTransaction ? what + " (with other statements in the same step)" : what;
+            var where = context.RunsOutsideTransaction ? what + " (with other statements in the same step)" : what;
             context.Report(RuleCatalog.ConcurrentIndexInTransaction, where);
         }
         else if (!idempotent && context.State.MigrationHasOtherSteps)

@@ -17,6 +17,13 @@ internal sealed class RawSqlScanState
     /// <summary>Whether the step being scanned runs outside the migration's transaction (<c>suppressTransaction: true</c>).</summary>
     public bool SuppressTransaction { get; set; }
 
+    /// <summary>
+    /// Whether a step holding only a concurrent index statement or a VALIDATE CONSTRAINT runs outside the migration's
+    /// transaction even without <c>suppressTransaction</c>, as EfSafeMigrations' SQL generator does. On by default;
+    /// off for migrations applied by plain EF.
+    /// </summary>
+    public bool LoneConcurrentAndValidateRunOutsideTransaction { get; set; } = true;
+
     /// <summary>Whether the migration has steps other than the one being scanned.</summary>
     public bool MigrationHasOtherSteps { get; set; }
 

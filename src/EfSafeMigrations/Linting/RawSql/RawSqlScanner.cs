@@ -14,13 +14,16 @@ internal static class RawSqlScanner
         var hits = new List<RawSqlHit>();
         var statements = SqlStatementSplitter.Split(sql);
 
-        // Each suppressed step commits on its own, so nothing added NOT VALID before it is still open after it.
-        if (state.SuppressTransaction)
+        var outside = state.SuppressTransaction
+            || (state.LoneConcurrentAndValidateRunOutsideTransaction && statements.Count == 1 && RunsAloneOutsideTransaction(statements[0]));
+
+        // Each step outside the transaction commits what came before, so nothing added NOT VALID earlier is still open.
+        if (outside)
         {
             state.NotValidInOpenTransaction.Clear();
         }
 
-        var context = new StatementContext(state, hits, statements.Count);
+        var context = new StatementContext(state, hits, statements.Count, outside);
         foreach (var statement in statements)
         {
             context.Statement = statement;
@@ -28,12 +31,38 @@ internal static class RawSqlScanner
             RawSqlIdentifiers.CheckLength(context);
         }
 
-        if (state.SuppressTransaction)
+        if (outside)
         {
             state.NotValidInOpenTransaction.Clear();
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// A lone concurrent index statement or VALIDATE CONSTRAINT, which EfSafeMigrations' SQL generator always runs
+    /// outside the migration's transaction (EF's C# generator drops <c>suppressTransaction</c> when it scaffolds).
+    /// </summary>
+    private static bool RunsAloneOutsideTransaction(SqlStatement statement)
+    {
+        var cursor = new SqlTokenCursor(statement.Tokens);
+        if (cursor.Accept("create"))
+        {
+            cursor.Accept("unique");
+            return cursor.Accept("index", "concurrently");
+        }
+
+        if (cursor.Accept("drop", "index", "concurrently"))
+        {
+            return true;
+        }
+
+        if (cursor.Accept("reindex"))
+        {
+            return cursor.RestContains("concurrently");
+        }
+
+        return cursor.Accept("alter", "table") && cursor.RestContains("validate");
     }
 
     private static void ScanStatement(StatementContext context)
@@ -72,12 +101,16 @@ internal static class RawSqlScanner
 /// <summary>The statement being scanned and where its hits go.</summary>
 internal sealed class StatementContext
 {
-    public StatementContext(RawSqlScanState state, List<RawSqlHit> hits, int statementCount)
+    public StatementContext(RawSqlScanState state, List<RawSqlHit> hits, int statementCount, bool runsOutsideTransaction)
     {
         State = state;
         Hits = hits;
         StatementCount = statementCount;
+        RunsOutsideTransaction = runsOutsideTransaction;
     }
+
+    /// <summary>Whether the step runs outside the migration's transaction (suppressed, or moved out by the generator).</summary>
+    public bool RunsOutsideTransaction { get; }
 
     public RawSqlScanState State { get; }
 
@@ -92,7 +125,7 @@ internal sealed class StatementContext
     public bool LockTimeoutSet { get; set; }
 
     /// <summary>Whether the statement runs inside a transaction block (the migration's, or a multi-statement step's implicit one).</summary>
-    public bool InTransactionBlock => !State.SuppressTransaction || StatementCount > 1;
+    public bool InTransactionBlock => !RunsOutsideTransaction || StatementCount > 1;
 
     public void Report(Rule rule, params string[] arguments) => Hits.Add(new RawSqlHit(rule, Statement, arguments));
 

@@ -9,6 +9,8 @@ internal sealed class ConstraintChecks : IOperationCheck
     {
         switch (operation)
         {
+            case AddForeignKeyOperation or AddCheckConstraintOperation when SafeForm.IsNotValid(operation):
+                break; // added NOT VALID, validated by a later step
             case AddForeignKeyOperation key:
                 context.ReportUnlessNew(key.Table, RuleCatalog.ForeignKeyWithoutNotValid, key.Name, OperationDescriber.Qualify(key.Schema, key.Table));
                 break;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.Internal;
 
 namespace EfSafeMigrations.Linting.Rules;
 
@@ -13,7 +12,7 @@ internal sealed class IndexChecks : IOperationCheck
         {
             case CreateIndexOperation index:
                 var table = OperationDescriber.Qualify(index.Schema, index.Table);
-                if (index[NpgsqlAnnotationNames.CreatedConcurrently] is not true)
+                if (index[SafeForm.CreatedConcurrentlyAnnotation] is not true)
                 {
                     context.ReportUnlessNew(index.Table, RuleCatalog.NonConcurrentIndexCreation, index.Name, table);
                 }
