@@ -22,7 +22,7 @@ public static partial class RuleCatalog
         "Index dropped without CONCURRENTLY",
         RuleCategory.Indexes,
         RuleSeverity.Warning,
-        "Index {0} on table {1} is dropped without CONCURRENTLY",
+        "Index {0} is dropped without CONCURRENTLY",
         why: "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table. The drop itself is quick, but it waits behind every running query on the table, and every later read and write queues behind it.",
         safeAlternative: "Drop the index with DROP INDEX CONCURRENTLY, outside a transaction. EfSafeMigrations' SQL generator does this when the drop-index rewrite is enabled.",
         unsafeSample: "migrationBuilder.DropIndex(name: \"IX_Users_Email\", table: \"Users\");",

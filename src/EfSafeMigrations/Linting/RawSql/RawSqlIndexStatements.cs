@@ -48,7 +48,7 @@ internal static class RawSqlIndexStatements
         }
         else
         {
-            context.Report(RuleCatalog.NonConcurrentIndexDrop, name, "its table");
+            context.Report(RuleCatalog.NonConcurrentIndexDrop, name);
             context.TakesLock();
         }
     }
@@ -76,7 +76,7 @@ internal static class RawSqlIndexStatements
         }
         else if (!idempotent && context.State.MigrationHasOtherSteps)
         {
-            context.Report(RuleCatalog.MixedTransactionalSteps, context.Statement.Summary, "other");
+            context.Report(RuleCatalog.MixedTransactionalSteps, context.Statement.Summary);
         }
     }
 

@@ -23,11 +23,8 @@ internal sealed class IndexChecks : IOperationCheck
                 }
 
                 break;
-            case DropIndexOperation drop when drop.Table is not null:
-                context.ReportUnlessNew(drop.Table, RuleCatalog.NonConcurrentIndexDrop, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));
-                break;
-            case DropIndexOperation drop:
-                context.Report(RuleCatalog.NonConcurrentIndexDrop, drop.Name, "its table");
+            case DropIndexOperation drop when drop.Table is null || !context.IsNewTable(drop.Table):
+                context.Report(RuleCatalog.NonConcurrentIndexDrop, OperationDescriber.Qualify(drop.Schema, drop.Name));
                 break;
         }
     }
