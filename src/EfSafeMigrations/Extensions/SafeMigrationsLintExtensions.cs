@@ -21,7 +21,8 @@ public static class SafeMigrationsLintExtensions
         var context = ((IDatabaseFacadeDependenciesAccessor)database).Context;
         var options = Options(context);
         var migrations = Migrations(context, context.GetService<IMigrationsAssembly>().Migrations.Keys);
-        return MigrationLinter.Lint(migrations, new LintSettings(options.Lint, PostgresVersionSource.Configured(context, options.Lint), RewritePolicy.From(options)));
+        var version = PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions());
+        return MigrationLinter.Lint(migrations, LintSettings.ForContext(options, version));
     }
 
     /// <summary>
@@ -34,12 +35,13 @@ public static class SafeMigrationsLintExtensions
         var context = ((IDatabaseFacadeDependenciesAccessor)database).Context;
         var options = Options(context);
         var pending = await database.GetPendingMigrationsAsync(cancellationToken);
-        var version = await PostgresVersionSource.ResolveAsync(context, options.Lint, cancellationToken);
-        return MigrationLinter.Lint(Migrations(context, pending), new LintSettings(options.Lint, version, RewritePolicy.From(options)));
+        var version = await PostgresVersionSource.ResolveAsync(context, options?.Lint ?? new LintOptions(), cancellationToken);
+        return MigrationLinter.Lint(Migrations(context, pending), LintSettings.ForContext(options, version, appliedByMigrateSafely: true));
     }
 
-    private static SafeMigrationsOptions Options(DbContext context)
-        => context.GetService<IDbContextOptions>().FindExtension<SafeMigrationsOptionsExtension>()?.Options ?? new SafeMigrationsOptions();
+    // Null when the context does not use EfSafeMigrations: plain EF applies its migrations as written.
+    private static SafeMigrationsOptions? Options(DbContext context)
+        => context.GetService<IDbContextOptions>().FindExtension<SafeMigrationsOptionsExtension>()?.Options;
 
     private static List<MigrationToLint> Migrations(DbContext context, IEnumerable<string> ids)
     {

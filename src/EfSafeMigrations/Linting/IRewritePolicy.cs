@@ -19,12 +19,39 @@ internal static class RewritePolicy
     /// <summary>Rewrites exactly the given rules (tests, and the generator's mapping).</summary>
     public static IRewritePolicy Of(params Rule[] rules) => new Fixed(rules);
 
-    // RewriteOptions has no switches yet (the safe generator lands separately): until it does, nothing is
-    // reported as rewritten. When it lands, map each enabled rewrite to the rule it fixes here.
+    /// <summary>The rules fixed by the rewrites <paramref name="options"/> enable.</summary>
     public static IRewritePolicy From(SafeMigrationsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return None;
+        var rewrites = options.Rewrites;
+        var rules = new List<Rule>();
+        if (rewrites.ConcurrentIndexes)
+        {
+            rules.Add(RuleCatalog.NonConcurrentIndexCreation);
+            rules.Add(RuleCatalog.NonConcurrentIndexDrop);
+        }
+
+        if (rewrites.NotValidForeignKeys)
+        {
+            rules.Add(RuleCatalog.ForeignKeyWithoutNotValid);
+        }
+
+        if (rewrites.NotValidCheckConstraints)
+        {
+            rules.Add(RuleCatalog.CheckWithoutNotValid);
+        }
+
+        if (rewrites.SafeSetNotNull)
+        {
+            rules.Add(RuleCatalog.SetNotNull);
+        }
+
+        if (rewrites.ConstraintsUsingConcurrentIndex)
+        {
+            rules.Add(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable);
+        }
+
+        return new Fixed(rules);
     }
 
     private sealed class Fixed(IEnumerable<Rule> rules) : IRewritePolicy

@@ -26,7 +26,7 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
         var version = await PostgresVersionSource.ResolveAsync(context.Context, options, cancellationToken);
         var report = MigrationLinter.Lint(
             context.PendingMigrations.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
-            new LintSettings(options, version, RewritePolicy.From(context.Options)));
+            LintSettings.For(context.Options, version, appliedByMigrateSafely: true));
         return ToProblems(report);
     }
 
@@ -39,11 +39,14 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
                 "Fix the [SafetyAssured] attribute: a rule id from docs/rules/ and a non-empty Reason."));
         }
 
-        foreach (var finding in report.Findings)
+        // Rewrites are not problems: MigrateSafelyAsync's own report lists the rewrites it applied.
+        foreach (var finding in report.Findings.Where(f => f.Status != FindingStatus.Rewritten))
         {
             problems.Add(new PreflightProblem(
                 CheckName,
-                finding.IsBlocking ? PreflightSeverity.Error : finding.Severity == RuleSeverity.Warning && finding.Status == FindingStatus.Open ? PreflightSeverity.Warning : PreflightSeverity.Info,
+                finding.IsBlocking ? PreflightSeverity.Error
+                    : finding.Severity == RuleSeverity.Warning && finding.Status == FindingStatus.Open ? PreflightSeverity.Warning
+                    : PreflightSeverity.Info,
                 finding.RuleId,
                 finding.MigrationId,
                 $"{finding.ToString()} {finding.Rule.Title}: {finding.Why}",

@@ -13,6 +13,22 @@ internal sealed record MigrationToLint(string Id, IReadOnlyList<MigrationOperati
 internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, IRewritePolicy Rewrites, bool ExecutorSetsLockTimeout = true, bool SafeSqlGenerator = true)
 {
     public static LintSettings Default { get; } = new(new LintOptions(), null, RewritePolicy.None);
+
+    /// <summary>
+    /// Settings for a context's options. The safe SQL generator writes lock_timeout into the SQL of every step when
+    /// its Timeouts rewrite is on; <paramref name="appliedByMigrateSafely"/> adds MigrateSafelyAsync's own lock timeout.
+    /// </summary>
+    public static LintSettings For(SafeMigrationsOptions options, int? postgresVersion, bool appliedByMigrateSafely = false)
+        => new(options.Lint, postgresVersion, RewritePolicy.From(options),
+            ExecutorSetsLockTimeout: options.Rewrites.Timeouts || (appliedByMigrateSafely && options.Execution.LockTimeout > TimeSpan.Zero));
+
+    /// <summary>Settings for a context without UseSafeMigrations: plain EF applies the migrations as written.</summary>
+    public static LintSettings ForPlainEf(int? postgresVersion)
+        => new(new LintOptions(), postgresVersion, RewritePolicy.None, ExecutorSetsLockTimeout: false, SafeSqlGenerator: false);
+
+    /// <summary>The settings for a context: <see cref="For"/> when it uses EfSafeMigrations, else <see cref="ForPlainEf"/>.</summary>
+    public static LintSettings ForContext(SafeMigrationsOptions? options, int? postgresVersion, bool appliedByMigrateSafely = false)
+        => options is null ? ForPlainEf(postgresVersion) : For(options, postgresVersion, appliedByMigrateSafely);
 }
 
 /// <summary>

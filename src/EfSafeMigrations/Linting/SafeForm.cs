@@ -8,9 +8,9 @@ namespace EfSafeMigrations.Linting;
 /// </summary>
 internal static class SafeForm
 {
-    public const string NotValidAnnotation = "EfSafeMigrations:NotValid";
-    public const string SafeRewriteAnnotation = "EfSafeMigrations:SafeRewrite";
-    public const string CreatedConcurrentlyAnnotation = "Npgsql:CreatedConcurrently";
+    public const string NotValidAnnotation = SafeMigrationsAnnotationNames.NotValid;
+    public const string SafeRewriteAnnotation = SafeMigrationsAnnotationNames.SafeRewrite;
+    public const string CreatedConcurrentlyAnnotation = SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently;
 
     /// <summary>A foreign key or check added <c>NOT VALID</c> (validated by a later step).</summary>
     public static bool IsNotValid(MigrationOperation operation) => operation[NotValidAnnotation] is true;

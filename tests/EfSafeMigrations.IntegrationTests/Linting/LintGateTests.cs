@@ -51,6 +51,25 @@ public class LintGateTests
     }
 
     [Test]
+    public async Task MigrateSafelyAsync_refuses_the_unassured_drop_with_nothing_applied_and_applies_it_once_assured()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var context = AccountsDbContext.Create(database.ConnectionString))
+        {
+            var refused = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>();
+            refused.Which.Message.Should().Contain("ESM0018").And.Contain(DropLegacyCodeBase.Id).And.Contain("Column accounts.legacy_code is dropped")
+                .And.Contain(RuleCatalog.DropColumn.Why).And.Contain("[SafetyAssured(\"ESM0018\"");
+            (await context.Database.GetAppliedMigrationsAsync()).Should().BeEmpty("the gate runs before anything is applied");
+        }
+
+        await using var assured = AssuredAccountsDbContext.Create(database.ConnectionString);
+        var report = await assured.Database.MigrateSafelyAsync();
+
+        report.AppliedMigrations.Should().Equal(CreateAccountsBase.Id, DropLegacyCodeBase.Id);
+        report.Problems.Should().ContainSingle(p => p.Code == "ESM0018").Which.Severity.Should().Be(PreflightSeverity.Info);
+    }
+
+    [Test]
     public void All_migrations_are_linted_without_a_database()
     {
         using var context = AccountsDbContext.Create("Host=127.0.0.1;Port=1;Database=none");

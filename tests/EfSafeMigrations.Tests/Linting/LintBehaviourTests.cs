@@ -103,6 +103,21 @@ public class LintBehaviourTests
     }
 
     [Test]
+    public void The_rewrite_policy_follows_the_rewrite_options()
+    {
+        var options = new SafeMigrationsOptions();
+        var defaults = RewritePolicy.From(options);
+        options.Rewrites.ConcurrentIndexes = false;
+        var withoutConcurrentIndexes = RewritePolicy.From(options);
+
+        RuleCatalog.All.Where(defaults.Rewrites).Select(r => r.Id)
+            .Should().BeEquivalentTo(RuleCatalog.All.Where(r => r.AutoFixedBySafeGenerator).Select(r => r.Id), "every auto-fixed rule has a rewrite, on by default");
+        withoutConcurrentIndexes.Rewrites(RuleCatalog.NonConcurrentIndexCreation).Should().BeFalse();
+        withoutConcurrentIndexes.Rewrites(RuleCatalog.NonConcurrentIndexDrop).Should().BeFalse();
+        withoutConcurrentIndexes.Rewrites(RuleCatalog.ForeignKeyWithoutNotValid).Should().BeTrue();
+    }
+
+    [Test]
     public void An_operation_that_opts_out_of_the_rewrite_is_a_finding_again()
     {
         var report = Lint(b => b.CreateIndex("IX_Users_Email", "Users", "Email").Annotation("EfSafeMigrations:SafeRewrite", false),

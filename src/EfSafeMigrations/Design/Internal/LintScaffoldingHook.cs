@@ -16,8 +16,9 @@ internal sealed class LintScaffoldingHook(ICurrentDbContext currentContext) : IM
     public void Scaffolded(ScaffoldingEvent scaffolding)
     {
         var context = currentContext.Context;
-        var options = context.GetService<IDbContextOptions>().FindExtension<SafeMigrationsOptionsExtension>()?.Options ?? new SafeMigrationsOptions();
-        if (!options.Lint.Enabled)
+        // Without UseSafeMigrations the migration will be applied as written by plain EF: lint it as such.
+        var options = context.GetService<IDbContextOptions>().FindExtension<SafeMigrationsOptionsExtension>()?.Options;
+        if (options is { Lint.Enabled: false })
         {
             return;
         }
@@ -25,7 +26,7 @@ internal sealed class LintScaffoldingHook(ICurrentDbContext currentContext) : IM
         var migrationId = scaffolding.Migration.MigrationId;
         var report = MigrationLinter.Lint(
             [new MigrationToLint(migrationId, scaffolding.UpOperations)],
-            new LintSettings(options.Lint, PostgresVersionSource.Configured(context, options.Lint), RewritePolicy.From(options)));
+            LintSettings.ForContext(options, PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions()), appliedByMigrateSafely: true));
         Print(report, scaffolding.Services.Reporter, migrationId);
     }
 
