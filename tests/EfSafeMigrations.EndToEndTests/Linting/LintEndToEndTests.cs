@@ -4,8 +4,9 @@ using EfSafeMigrations.ThrowawayPostgres;
 namespace EfSafeMigrations.EndToEndTests.Linting;
 
 /// <summary>
-/// What a user sees: dotnet ef migrations add prints each dangerous operation with its safe alternative, the app's
-/// start-up refuses the unassured migration, and applies it once it carries [SafetyAssured].
+/// What a user sees: dotnet ef migrations add prints each dangerous operation with its safe alternative,
+/// MigrateSafelyAsync at start-up refuses the unassured migration, and applies it once it carries [SafetyAssured].
+/// (The index is explicitly non-concurrent: otherwise the safe differ scaffolds it concurrently.)
 /// </summary>
 public class LintEndToEndTests
 {
@@ -31,12 +32,13 @@ public class LintEndToEndTests
         (await sample.DotnetAsync("build", "-nologo")).ShouldSucceed();
         var refused = await sample.RunAppAsync(environment);
         refused.ExitCode.Should().Be(2, refused.ToString());
-        refused.StandardOutput.Should().Contain("refused").And.Contain("ESM0018").And.Contain("Why:");
+        refused.StandardOutput.Should().Contain("refused").And.Contain("nothing was applied").And.Contain("ESM0018").And.Contain("ESM0014")
+            .And.Contain("Column accounts.legacy_code is dropped").And.Contain("Fix:");
 
         Assure(sample, "Changes", "ESM0018", "ESM0014", "ESM0001");
         (await sample.DotnetAsync("build", "-nologo")).ShouldSucceed();
         var applied = (await sample.RunAppAsync(environment)).ShouldSucceed();
-        applied.StandardOutput.Should().Contain("ESM0018 assured").And.Contain("_Changes");
+        applied.StandardOutput.Should().Contain("ESM0018 assured").And.Contain("accounts is small; legacy_code unused").And.Contain("_Changes");
     }
 
     private static void EditModel(SampleProject sample)
@@ -46,7 +48,7 @@ public class LintEndToEndTests
             .Where(line => !line.Contains("// edit: dropped", StringComparison.Ordinal))
             .Select(line => line
                 .Replace("public int Score", "public long Score", StringComparison.Ordinal)
-                .Replace("// edit: index added", "account.HasIndex(a => a.Email).HasDatabaseName(\"ix_accounts_email\");", StringComparison.Ordinal));
+                .Replace("// edit: index added", "account.HasIndex(a => a.Email).HasDatabaseName(\"ix_accounts_email\").IsCreatedConcurrently(false);", StringComparison.Ordinal));
         File.WriteAllLines(path, lines);
     }
 

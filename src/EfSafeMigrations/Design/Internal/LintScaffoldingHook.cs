@@ -51,11 +51,6 @@ internal sealed class LintScaffoldingHook(ICurrentDbContext currentContext) : IM
         {
             var text = new StringBuilder();
             LintReport.AppendFinding(text, finding);
-            if (finding.IsBlocking)
-            {
-                text.Append("  MigrateSafelyAsync refuses this migration until the operation is changed or assured.");
-            }
-
             var message = text.ToString().Trim();
             if (finding.Severity == RuleSeverity.Info)
             {
