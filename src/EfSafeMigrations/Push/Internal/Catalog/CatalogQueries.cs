@@ -59,7 +59,7 @@ internal static class CatalogQueries
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-        WHERE a.attrelid = ANY(@oids) AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE a.attrelid = ANY(@oids::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attrelid, a.attnum
         """;
 
@@ -74,7 +74,7 @@ internal static class CatalogQueries
         FROM pg_constraint con
         LEFT JOIN pg_class rc ON rc.oid = con.confrelid
         LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-        WHERE con.conrelid = ANY(@oids) AND con.contype IN ('p', 'u', 'c', 'f', 'x')
+        WHERE con.conrelid = ANY(@oids::oid[]) AND con.contype IN ('p', 'u', 'c', 'f', 'x')
         """;
 
     // Indexes that back a primary key, unique or exclusion constraint belong to the constraint.
@@ -85,7 +85,7 @@ internal static class CatalogQueries
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE i.indrelid = ANY(@oids)
+        WHERE i.indrelid = ANY(@oids::oid[])
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con
                           WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
         """;

@@ -71,7 +71,7 @@ internal static class CatalogReader
             model.Sequences[name] = new SequenceModel(name, options, ownedBy);
         }, cancellationToken);
 
-        var oids = tablesByOid.Keys.ToArray();
+        var oids = tablesByOid.Keys.Select(o => (long)o).ToArray();
         await ReadRowsAsync(connection, transaction, CatalogQueries.Columns, r =>
         {
             var table = tablesByOid[(uint)r.GetValue(0)];

@@ -83,7 +83,7 @@ internal sealed partial class SchemaDiffer
         var target = $"{table}.{desired.Name}";
         void Step(string clause) => _plan.Add(PushStepKind.AlterColumn, target, alter + clause);
 
-        if (live.IsGenerated)
+        if (live.IsGenerated && !desired.IsGenerated)
         {
             Step("DROP EXPRESSION"); // keeps the values, the column becomes a plain one
         }
