@@ -27,6 +27,15 @@ public sealed class Pet
     public string? Name { get; set; }
 }
 
+public sealed class Toy
+{
+    public long Id { get; set; }
+
+    public long? PetId { get; set; }
+
+    public string? Name { get; set; }
+}
+
 /// <summary>
 /// A small model whose configuration each test varies: one context class, one model per variant key, so a
 /// test can hold "before" and "after" models of the same CLR types side by side.
@@ -41,10 +50,20 @@ public sealed class ShopContext(DbContextOptions<ShopContext> options, string va
             .ReplaceService<IModelCacheKeyFactory, VariantCacheKeyFactory>()
             .Options, variant, configure);
 
-    /// <summary>The baseline: people with a few columns and an index, pets with a foreign key to people.</summary>
-    public static void Baseline(ModelBuilder b)
+    /// <summary>The baseline, then <paramref name="change"/>.</summary>
+    public static Action<ModelBuilder> BaselineAnd(Action<ModelBuilder> change) => b =>
     {
-        b.HasPostgresEnum("mood", ["happy", "sad"]);
+        Baseline(b);
+        change(b);
+    };
+
+    /// <summary>The baseline: people with a few columns and an index, pets with a foreign key to people.</summary>
+    public static void Baseline(ModelBuilder b) => Baseline(b, ["happy", "sad"]);
+
+    /// <summary>The baseline with other labels for the mood enum.</summary>
+    public static void Baseline(ModelBuilder b, string[] moods)
+    {
+        b.HasPostgresEnum("mood", moods);
         b.Entity<Person>(e =>
         {
             e.ToTable("people");
@@ -52,6 +71,7 @@ public sealed class ShopContext(DbContextOptions<ShopContext> options, string va
             e.Property(x => x.Email).HasMaxLength(100);
             e.Property(x => x.Mood).HasColumnType("mood");
             e.HasIndex(x => x.Email);
+            e.Ignore(x => x.Nickname);
         });
         b.Entity<Pet>(e =>
         {
