@@ -1,0 +1,97 @@
+using EfSafeMigrations.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using static EfSafeMigrations.IntegrationTests.Push.ShopContext;
+using static EfSafeMigrations.IntegrationTests.Push.PushTestSupport;
+
+namespace EfSafeMigrations.IntegrationTests.Push;
+
+/// <summary>How a plan is applied: phases, concurrent indexes, all-or-nothing transaction, lock timeouts.</summary>
+public class PushApplyTests
+{
+    private static async Task PushBaselineWithRowsAsync(string connectionString)
+    {
+        await using (var baseline = Create(connectionString, "baseline", Baseline))
+        {
+            await baseline.Database.PushAsync(Options());
+        }
+
+        await ExecuteAsync(connectionString, """INSERT INTO people ("Name", "Age") VALUES ('Ada', 36), ('Ada', 41)""");
+    }
+
+    [Test]
+    public async Task An_index_on_an_existing_table_is_built_concurrently_after_the_transaction()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await PushBaselineWithRowsAsync(database.ConnectionString);
+        await using var context = Create(database.ConnectionString, "name index", BaselineAnd(b => b.Entity<Person>().HasIndex(x => x.Name)));
+
+        var plan = await context.Database.PlanPushAsync(Options());
+        var index = plan.Steps.Should().ContainSingle().Which;
+        index.Kind.Should().Be(PushStepKind.CreateIndexConcurrently);
+        index.Sql.Should().StartWith("CREATE INDEX CONCURRENTLY \"IX_people_Name\" ON public.people ");
+        index.RunsOutsideTransaction.Should().BeTrue();
+
+        var inTransaction = await context.Database.PlanPushAsync(Options(o => o.ConcurrentIndexes = false));
+        inTransaction.Steps.Should().ContainSingle().Which.Kind.Should().Be(PushStepKind.CreateIndex);
+    }
+
+    [Test]
+    public async Task A_failing_concurrent_index_build_leaves_no_invalid_index_behind()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await PushBaselineWithRowsAsync(database.ConnectionString);
+        await using var context = Create(database.ConnectionString, "unique name", BaselineAnd(b => b.Entity<Person>().HasIndex(x => x.Name).IsUnique()));
+
+        var push = () => context.Database.PushAsync(Options());
+        (await push.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
+
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes.Should().NotContain(i => i.Contains("IX_people_Name", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task A_failure_inside_the_transaction_rolls_back_every_step()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await PushBaselineWithRowsAsync(database.ConnectionString);
+        var before = await CatalogSnapshot.ReadAsync(database.ConnectionString);
+        await using var context = Create(database.ConnectionString, "impossible check", BaselineAnd(b => b.Entity<Person>(e =>
+        {
+            e.Property(x => x.Nickname);
+            e.ToTable(t => t.HasCheckConstraint("ck_people_young", "\"Age\" < 18"));
+        })));
+
+        var push = () => context.Database.PushAsync(Options());
+        (await push.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
+
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(before.ToString());
+    }
+
+    [Test]
+    public async Task A_lock_held_by_another_session_times_out_retries_and_applies_nothing()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await PushBaselineWithRowsAsync(database.ConnectionString);
+        var before = await CatalogSnapshot.ReadAsync(database.ConnectionString);
+        await using var context = Create(database.ConnectionString, "nickname", BaselineAnd(b => b.Entity<Person>().Property(x => x.Nickname)));
+
+        await using var blocker = new NpgsqlConnection(database.ConnectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM people", blocker, transaction))
+        {
+            await read.ExecuteScalarAsync(); // holds ACCESS SHARE, which ALTER TABLE waits for
+        }
+
+        var push = () => context.Database.PushAsync(Options(o =>
+        {
+            o.LockTimeout = TimeSpan.FromMilliseconds(50);
+            o.MaxRetries = 1;
+        }));
+        (await push.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.LockNotAvailable);
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(before.ToString());
+
+        await transaction.RollbackAsync();
+        (await context.Database.PushAsync(Options())).Applied.Should().BeTrue();
+    }
+}
