@@ -1,6 +1,7 @@
 using System.Data;
 using EfSafeMigrations.Push.Internal.Applying;
 using EfSafeMigrations.Push.Internal.Catalog;
+using EfSafeMigrations.Push.Internal.Linting;
 using EfSafeMigrations.Push.Internal.Planning;
 using EfSafeMigrations.Push.Internal.Shadow;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +17,12 @@ namespace EfSafeMigrations.Push.Internal;
 /// Push, end to end: read the live database, build and read the desired one in a shadow database, apply
 /// rename hints, diff, then (unless it is a dry run or refused) apply. Planning never writes to the target.
 /// </summary>
-internal sealed class PushEngine(IPushPlanApplier applier)
+internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linter)
 {
     /// <summary>The journal table of EfSafeMigrations; bookkeeping, like EF's history table, never pushed.</summary>
     public const string JournalTableName = "__EfSafeMigrationsJournal";
 
-    public static PushEngine Default { get; } = new(new PushPlanApplier());
+    public static PushEngine Default { get; } = new(new PushPlanApplier(), new NoPushPlanLinter());
 
     public async Task<PushResult> PushAsync(DbContext context, PushOptions options, CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ internal sealed class PushEngine(IPushPlanApplier applier)
         return await PlanAsync(session, options, cancellationToken);
     }
 
-    private static async Task<PushPlan> PlanAsync(Session session, PushOptions options, CancellationToken cancellationToken)
+    private async Task<PushPlan> PlanAsync(Session session, PushOptions options, CancellationToken cancellationToken)
     {
         var context = session.Context;
         var designModel = context.GetService<IDesignTimeModel>().Model;
@@ -79,6 +80,11 @@ internal sealed class PushEngine(IPushPlanApplier applier)
             live, desired, sql, plan, renames, new LiveData(session.Connection, sql),
             new ModelFillValues(designModel.GetRelationalModel(), defaultSchema), options.ConcurrentIndexes);
         await differ.DiffAsync(cancellationToken);
+        foreach (var finding in linter.Lint(plan.Steps))
+        {
+            plan.Warning(finding);
+        }
+
         return plan.Build();
     }
 

@@ -17,6 +17,8 @@ internal sealed class PlanBuilder(AllowList allowList)
     public void AddDataLoss(PushStepKind kind, string target, string sql, string dataLoss, string allowListEntry)
         => _steps.Add(new PushStep(kind, target, sql, dataLoss, allowListEntry, allowList.Allows(allowListEntry)));
 
+    public IReadOnlyList<PushStep> Steps => _steps;
+
     public void Problem(string problem) => _problems.Add(problem);
 
     public void Warning(string warning) => _warnings.Add(warning);
