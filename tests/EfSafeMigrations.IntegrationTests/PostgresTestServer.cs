@@ -10,31 +10,19 @@ namespace EfSafeMigrations.IntegrationTests;
 [SetUpFixture]
 public sealed class PostgresTestServer
 {
-    private static IPostgresServer? _server;
-
     /// <summary>The server of this run.</summary>
-    public static IPostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL test server is not started.");
+    public static IPostgresServer Server => SharedPostgresServer.Server;
 
     [OneTimeSetUp]
     public async Task StartAsync()
-    {
-        _server = await PostgresServerLocator.StartOrConnectAsync();
-        await TestContext.Progress.WriteLineAsync($"PostgreSQL for tests: {_server.Description}");
-    }
+        => await TestContext.Progress.WriteLineAsync($"PostgreSQL for tests: {(await SharedPostgresServer.StartAsync()).Description}");
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-            _server = null;
-        }
-    }
+    public Task StopAsync() => SharedPostgresServer.StopAsync();
 
     /// <summary>A fresh database owned by a fresh non-superuser role; dispose to drop both.</summary>
     public static Task<ThrowawayDatabase> CreateDatabaseAsync(string? prefix = null)
-        => ThrowawayDatabase.CreateAsync(Server, prefix ?? SafePrefix(TestContext.CurrentContext.Test.ClassName));
+        => SharedPostgresServer.CreateDatabaseAsync(prefix ?? SafePrefix(TestContext.CurrentContext.Test.ClassName));
 
     private static string SafePrefix(string? className)
     {
