@@ -8,6 +8,8 @@ namespace EfSafeMigrations.IntegrationTests.Push;
 /// Each kind of change, pushed: the resulting catalog equals the one EF's migration between the same two models
 /// produces, and the model then plans empty against both databases.
 /// </summary>
+// Every test has its own databases: the cases run side by side.
+[Parallelizable(ParallelScope.Children)]
 public class ChangePushTests
 {
     public static IEnumerable<TestCaseData> Changes()

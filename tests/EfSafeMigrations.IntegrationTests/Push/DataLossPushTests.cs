@@ -6,6 +6,8 @@ using static EfSafeMigrations.IntegrationTests.Push.PushTestSupport;
 namespace EfSafeMigrations.IntegrationTests.Push;
 
 /// <summary>Push never loses data unless told object by object, never truncates, and a dry run changes nothing.</summary>
+// Every test has its own databases: the cases run side by side.
+[Parallelizable(ParallelScope.Children)]
 public class DataLossPushTests
 {
     private const string InsertRows = """

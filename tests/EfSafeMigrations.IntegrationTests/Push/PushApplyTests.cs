@@ -7,6 +7,8 @@ using static EfSafeMigrations.IntegrationTests.Push.PushTestSupport;
 namespace EfSafeMigrations.IntegrationTests.Push;
 
 /// <summary>How a plan is applied: phases, concurrent indexes, all-or-nothing transaction, lock timeouts.</summary>
+// Every test has its own databases: the cases run side by side.
+[Parallelizable(ParallelScope.Children)]
 public class PushApplyTests
 {
     private static async Task PushBaselineWithRowsAsync(string connectionString)

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EfSafeMigrations.IntegrationTests.Push;
 
 /// <summary>Push with the rich model: accuracy (no spurious diffs) and equality with migrations.</summary>
+// Every test has its own databases: the cases run side by side.
+[Parallelizable(ParallelScope.Children)]
 public class RichModelPushTests
 {
     [Test]
