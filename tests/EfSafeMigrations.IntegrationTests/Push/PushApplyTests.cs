@@ -96,4 +96,42 @@ public class PushApplyTests
         await transaction.RollbackAsync();
         (await context.Database.PushAsync(Options())).Applied.Should().BeTrue();
     }
+
+    [TestCase("identity to serial")]
+    [TestCase("serial to identity")]
+    public async Task Switching_key_generation_keeps_the_rows_and_never_reissues_their_keys(string switchKind)
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var serial = BaselineAnd(b => b.Entity<Person>().Property(x => x.Id).UseSerialColumn());
+        var (from, to) = switchKind == "identity to serial" ? ((Action<ModelBuilder>)Baseline, serial) : (serial, Baseline);
+        await using (var before = Create(database.ConnectionString, switchKind + " before", from))
+        {
+            await before.Database.PushAsync(Options());
+        }
+
+        await ExecuteAsync(database.ConnectionString, """INSERT INTO people ("Name", "Age") VALUES ('Ada', 36), ('Alan', 41)""");
+        await using var after = Create(database.ConnectionString, switchKind + " after", to);
+
+        (await after.Database.PushAsync(Options())).Applied.Should().BeTrue();
+
+        (await after.Database.PlanPushAsync(Options())).IsEmpty.Should().BeTrue();
+        await ExecuteAsync(database.ConnectionString, """INSERT INTO people ("Name", "Age") VALUES ('Grace', 45)""");
+        (await ScalarAsync(database.ConnectionString, "SELECT \"Id\" FROM people WHERE \"Name\" = 'Grace'")).Should().Be(3);
+    }
+
+    [Test]
+    public async Task Changed_identity_options_are_set_without_restarting_the_sequence()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await PushBaselineWithRowsAsync(database.ConnectionString);
+        await using var context = Create(database.ConnectionString, "identity options",
+            BaselineAnd(b => b.Entity<Person>().Property(x => x.Id).HasIdentityOptions(startValue: 500, incrementBy: 2)));
+
+        await context.Database.PushAsync(Options());
+
+        (await context.Database.PlanPushAsync(Options())).IsEmpty.Should().BeTrue();
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Sequences.Should().Contain("public.people_Id_seq bigint start 500 increment 2");
+        await ExecuteAsync(database.ConnectionString, """INSERT INTO people ("Name", "Age") VALUES ('Grace', 45)""");
+        (await ScalarAsync(database.ConnectionString, "SELECT max(\"Id\") FROM people")).Should().Be(4, "the next value follows the existing keys");
+    }
 }

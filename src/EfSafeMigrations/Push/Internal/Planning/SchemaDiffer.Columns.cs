@@ -97,9 +97,23 @@ internal sealed partial class SchemaDiffer
             liveDefault = null;
         }
 
+        var column = new ColumnRef(table, desired.Name);
+        var liveSequence = LiveOwnedSequence(table, desired.Name);
+        var desiredSequence = _desired.Sequences.Values.FirstOrDefault(s => s.OwnedBy == column);
+        if (liveSequence is not null && desiredSequence is null)
+        {
+            // No longer serial: its default is dropped above, so the sequence can go before an identity takes over.
+            _plan.Add(PushStepKind.AlterColumn, liveSequence.Value.ToString(), $"DROP SEQUENCE {_sql.Name(liveSequence.Value)}");
+        }
+
         if (live.IsIdentity && !desired.IsIdentity)
         {
             Step("DROP IDENTITY");
+        }
+
+        if (liveSequence is null && desiredSequence is not null)
+        {
+            CreateOwnedSequence(desiredSequence, column);
         }
 
         if (typeChanges)
@@ -133,6 +147,7 @@ internal sealed partial class SchemaDiffer
         if (desired.IsIdentity && !live.IsIdentity)
         {
             Step("ADD" + PushSql.Identity(desired));
+            _plan.Add(PushStepKind.AlterColumn, target, SkipExistingKeys(table, desired.Name, desired.IdentityOptions?.Start ?? 1));
         }
         else if (desired.IsIdentity)
         {
@@ -152,6 +167,14 @@ internal sealed partial class SchemaDiffer
             Step("DROP NOT NULL");
         }
     }
+
+    /// <summary>
+    /// A sequence that starts serving an existing column (new identity, new serial sequence) would hand out keys
+    /// the rows already have: move it past them.
+    /// </summary>
+    private string SkipExistingKeys(QualifiedName table, string column, long start)
+        => $"SELECT setval(pg_get_serial_sequence({PushSql.Literal(_sql.Name(table))}, {PushSql.Literal(column)}), " +
+           $"GREATEST(COALESCE(max({_sql.Id(column)}) + 1, {start}), {start}), false) FROM {_sql.Name(table)}";
 
     /// <summary>SET NOT NULL on a column with NULLs would fail: fill them (data change, allow-listed) or report why not.</summary>
     private async Task RequireValuesAsync(QualifiedName table, ColumnModel column, CancellationToken cancellationToken)

@@ -73,6 +73,22 @@ internal sealed partial class SchemaDiffer
         }
     }
 
+    /// <summary>True when the column exists in the live database and stays (not dropped or re-created).</summary>
+    private bool LiveColumnKept(ColumnRef column)
+        => _live.Tables.GetValueOrDefault(column.Table)?.FindColumn(column.Column) is { } live
+           && _desired.Tables.GetValueOrDefault(column.Table)?.FindColumn(column.Column) is { } desired
+           && !NeedsRecreate(live, desired);
+
+    /// <summary>Creates a serial sequence for a column that already exists, owned by it and past its keys.</summary>
+    private void CreateOwnedSequence(SequenceModel sequence, ColumnRef owner)
+    {
+        _plan.Add(PushStepKind.AlterColumn, sequence.Name.ToString(),
+            $"CREATE SEQUENCE {_sql.Name(sequence.Name)} {PushSql.SequenceOptionClauses(sequence.Options, includeType: true)}");
+        _plan.Add(PushStepKind.SetSequenceOwner, sequence.Name.ToString(),
+            $"ALTER SEQUENCE {_sql.Name(sequence.Name)} OWNED BY {_sql.Name(owner.Table)}.{_sql.Id(owner.Column)}");
+        _plan.Add(PushStepKind.SetSequenceOwner, sequence.Name.ToString(), SkipExistingKeys(owner.Table, owner.Column, sequence.Options.Start));
+    }
+
     private static bool IsOrderedSubset(IReadOnlyList<string> subset, IReadOnlyList<string> of)
     {
         var at = 0;
@@ -106,6 +122,11 @@ internal sealed partial class SchemaDiffer
             var live = desired.OwnedBy is null
                 ? _live.Sequences.GetValueOrDefault(desired.Name) is { OwnedBy: null } standalone ? standalone : null
                 : _live.Sequences.Values.FirstOrDefault(s => s.OwnedBy == desired.OwnedBy);
+            if (live is null && desired.OwnedBy is { } newOwner && LiveColumnKept(newOwner))
+            {
+                continue; // a column that stays switches to serial: AlterColumn creates the sequence at the right moment
+            }
+
             if (live is null)
             {
                 _plan.Add(PushStepKind.CreateSequence, desired.Name.ToString(),
@@ -144,10 +165,8 @@ internal sealed partial class SchemaDiffer
 
         foreach (var live in _live.Sequences.Values.Where(s => !matchedLive.Contains(s.Name)))
         {
-            // A sequence owned by a column that is dropped goes with it.
-            var ownerDropped = live.OwnedBy is { } owner
-                               && (!_desired.Tables.TryGetValue(owner.Table, out var table) || table.FindColumn(owner.Column) is null);
-            if (!ownerDropped)
+            // A sequence owned by a column that is dropped goes with it; one whose column stays is dropped by AlterColumn.
+            if (live.OwnedBy is null)
             {
                 _plan.Add(PushStepKind.DropSequence, live.Name.ToString(), $"DROP SEQUENCE {_sql.Name(live.Name)}");
             }
