@@ -39,6 +39,11 @@ public class ChangePushTests
         yield return Case("add schema", b => b.Entity<Toy>().ToTable("toys", "extra"));
         yield return Model("add enum values", b => Baseline(b, ["content", "happy", "meh", "sad", "ecstatic"]));
         yield return Case("add enum", b => b.HasPostgresEnum("size", ["small", "large"]));
+        yield return Case("add extension and a column of its type", b =>
+        {
+            b.HasPostgresExtension("citext");
+            b.Entity<Person>().Property(x => x.Nickname).HasColumnType("citext");
+        });
         yield return Case("add sequence", b => b.HasSequence<int>("tickets").StartsAt(100).IncrementsBy(10));
         yield return Case("move table to another schema with hint", b => b.Entity<Pet>().ToTable("pets", "zoo"), o => o.RenameTable("public.pets", "zoo.pets"));
         yield return Case("table and column comments", b => b.Entity<Person>(e =>
