@@ -243,4 +243,29 @@ public class DataLossPushTests
         (await ScalarAsync(PostgresTestServer.Server.AdminConnectionString,
             $"SELECT count(*) FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = '{database.Role}')")).Should().Be(1);
     }
+
+    [Test]
+    public async Task A_renamed_table_with_a_serial_key_keeps_its_sequence_position()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var serial = BaselineAnd(b => b.Entity<Pet>().Property(x => x.Id).UseSerialColumn());
+        await using (var before = Create(database.ConnectionString, "serial pets", serial))
+        {
+            await before.Database.PushAsync(Options());
+        }
+
+        await ExecuteAsync(database.ConnectionString, InsertRows);
+        await using var context = Create(database.ConnectionString, "serial animals", b =>
+        {
+            serial(b);
+            b.Entity<Pet>().ToTable("animals", "zoo");
+        });
+
+        var result = await context.Database.PushAsync(Options(o => o.RenameTable("public.pets", "zoo.animals")));
+
+        result.Plan.Steps.Should().Contain(s => s.Kind == PushStepKind.RenameSequence && s.Sql.Contains("RENAME TO \"animals_Id_seq\"", StringComparison.Ordinal));
+        (await context.Database.PlanPushAsync(Options())).IsEmpty.Should().BeTrue();
+        await ExecuteAsync(database.ConnectionString, """INSERT INTO zoo.animals ("PersonId", "Name") SELECT "Id", 'Tom' FROM people WHERE "Name" = 'Alan'""");
+        (await ScalarAsync(database.ConnectionString, "SELECT max(\"Id\") FROM zoo.animals")).Should().Be(2);
+    }
 }
