@@ -22,6 +22,15 @@ public class RichModelPushTests
         var second = await context.Database.PlanPushAsync(PushTestSupport.Options());
         second.IsEmpty.Should().BeTrue(because: "the database was just pushed; the plan was:\n{0}", second);
         second.Warnings.Should().BeEmpty();
+
+        // The same context can use what push created, enums included.
+        var tenant = new Tenant { Name = "Acme" };
+        context.Add(tenant);
+        await context.SaveChangesAsync();
+        context.Add(new User { TenantId = tenant.Id, Email = "ada@example.com", Status = UserStatus.Active, Tags = ["admin"] });
+        context.Add(new Customer { Name = "Globex", Tier = CustomerTier.Pro, Addresses = [new PostalAddress { City = "Springfield" }] });
+        await context.SaveChangesAsync();
+        (await context.Set<User>().CountAsync(u => u.Status == UserStatus.Active)).Should().Be(1);
     }
 
     [Test]

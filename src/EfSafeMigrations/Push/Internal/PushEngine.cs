@@ -44,6 +44,12 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
         }
 
         var executed = plan.Steps.Count == 0 ? 0 : await applier.ApplyAsync(session.Connection, plan, options, cancellationToken);
+        if (plan.Steps.Any(s => s.Kind is PushStepKind.CreateEnum or PushStepKind.AddEnumValue or PushStepKind.CreateExtension))
+        {
+            // As Npgsql's migrator does: the data source learned the database's types before they existed.
+            await session.Connection.ReloadTypesAsync(cancellationToken);
+        }
+
         return new PushResult(plan, applied: true, executed);
     }
 
