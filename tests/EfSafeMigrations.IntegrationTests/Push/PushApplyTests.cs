@@ -134,4 +134,31 @@ public class PushApplyTests
         await ExecuteAsync(database.ConnectionString, """INSERT INTO people ("Name", "Age") VALUES ('Grace', 45)""");
         (await ScalarAsync(database.ConnectionString, "SELECT max(\"Id\") FROM people")).Should().Be(4, "the next value follows the existing keys");
     }
+
+    [Test]
+    public async Task A_changed_generated_column_is_re_added_with_its_index_and_comment()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        Action<ModelBuilder> Generated(string expression) => BaselineAnd(b => b.Entity<Person>(e =>
+        {
+            e.Property(x => x.Nickname).HasComputedColumnSql(expression, stored: true).HasComment("derived");
+            e.HasIndex(x => x.Nickname).HasDatabaseName("ix_people_nickname");
+        }));
+        await using (var before = Create(database.ConnectionString, "generated !", Generated("\"Name\" || '!'")))
+        {
+            await before.Database.PushAsync(Options());
+        }
+
+        await ExecuteAsync(database.ConnectionString, """INSERT INTO people ("Name", "Age") VALUES ('Ada', 36)""");
+        await using var after = Create(database.ConnectionString, "generated ?", Generated("\"Name\" || '?'"));
+
+        var result = await after.Database.PushAsync(Options());
+
+        result.Plan.RefusedSteps.Should().BeEmpty("a generated column's values are derived, nothing is lost");
+        (await after.Database.PlanPushAsync(Options())).IsEmpty.Should().BeTrue();
+        var catalog = await CatalogSnapshot.ReadAsync(database.ConnectionString);
+        catalog.Indexes.Should().Contain(i => i.Contains("ix_people_nickname", StringComparison.Ordinal));
+        catalog.Comments.Should().Contain("public.people.Nickname derived");
+        (await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM people WHERE \"Nickname\" = 'Ada?'")).Should().Be(1);
+    }
 }

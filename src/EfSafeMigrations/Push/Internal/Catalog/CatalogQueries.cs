@@ -80,7 +80,11 @@ internal static class CatalogQueries
     // Indexes that back a primary key, unique or exclusion constraint belong to the constraint.
     public const string Indexes = """
         SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), i.indisunique, i.indisvalid AND i.indisready,
-               quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+               quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+               ARRAY(SELECT DISTINCT a.attname::text FROM pg_depend d
+                     JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                     WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid
+                       AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0)
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid

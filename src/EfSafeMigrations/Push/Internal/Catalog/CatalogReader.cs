@@ -125,7 +125,7 @@ internal static class CatalogReader
                 r.GetBoolean(12),
                 r.GetBoolean(13));
             var name = r.GetString(1);
-            table.Constraints[name] = new ConstraintModel(name, kind, definition, validated, foreignKey);
+            table.Constraints[name] = new ConstraintModel(name, kind, definition, validated, foreignKey) { Columns = (string[])r.GetValue(5) };
         }, cancellationToken, ("oids", oids));
 
         await ReadRowsAsync(connection, transaction, CatalogQueries.Indexes, r =>
@@ -136,7 +136,7 @@ internal static class CatalogReader
             var on = " ON " + r.GetString(5) + " ";
             var at = definition.IndexOf(on, StringComparison.Ordinal);
             var tail = at < 0 ? definition : definition[(at + on.Length)..];
-            table.Indexes[name] = new IndexModel(name, r.GetBoolean(3), tail, r.GetBoolean(4));
+            table.Indexes[name] = new IndexModel(name, r.GetBoolean(3), tail, r.GetBoolean(4)) { Columns = (string[])r.GetValue(6) };
         }, cancellationToken, ("oids", oids));
 
         await transaction.CommitAsync(cancellationToken);

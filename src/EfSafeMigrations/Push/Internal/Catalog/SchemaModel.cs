@@ -99,7 +99,11 @@ internal sealed record ConstraintModel(
     ConstraintKind Kind,
     string Definition,
     bool Validated,
-    ForeignKeyModel? ForeignKey);
+    ForeignKeyModel? ForeignKey)
+{
+    /// <summary>The table's columns the constraint uses; not part of its identity (compared by kind and definition).</summary>
+    public IReadOnlyList<string> Columns { get; init; } = [];
+}
 
 internal sealed record ForeignKeyModel(
     IReadOnlyList<string> Columns,
@@ -123,4 +127,14 @@ internal sealed record ForeignKeyModel(
 /// An index that does not back a constraint. <see cref="Definition"/> is everything after
 /// <c>ON table</c> in <c>pg_get_indexdef</c>: method, keys, INCLUDE, NULLS NOT DISTINCT, WITH, WHERE.
 /// </summary>
-internal sealed record IndexModel(string Name, bool Unique, string Definition, bool Valid);
+internal sealed record IndexModel(string Name, bool Unique, string Definition, bool Valid)
+{
+    /// <summary>The table's columns the index uses (keys, INCLUDE, expressions, predicate); not part of its identity.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = [];
+
+    // Equality (which decides "changed") is by name, uniqueness, definition and validity only.
+    public bool Equals(IndexModel? other)
+        => other is not null && Name == other.Name && Unique == other.Unique && Definition == other.Definition && Valid == other.Valid;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Unique, Definition, Valid);
+}

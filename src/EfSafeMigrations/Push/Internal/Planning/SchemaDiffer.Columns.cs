@@ -23,6 +23,7 @@ internal sealed partial class SchemaDiffer
             else if (NeedsRecreate(liveColumn, column))
             {
                 // A generated column's expression cannot be altered, and a column cannot become generated: drop and add.
+                _recreatedColumns.Add(new ColumnRef(table, column.Name));
                 DropColumn(table, liveColumn, replacedBy: column);
                 await AddColumnAsync(table, column, cancellationToken);
             }

@@ -18,7 +18,8 @@ internal sealed partial class SchemaDiffer
             foreach (var liveConstraint in live.Constraints.Values.Where(c => c.Kind != ConstraintKind.ForeignKey))
             {
                 var wanted = desired.Constraints.GetValueOrDefault(liveConstraint.Name);
-                if (wanted is null || wanted.Kind != liveConstraint.Kind || wanted.Definition != liveConstraint.Definition)
+                if (wanted is null || wanted.Kind != liveConstraint.Kind || wanted.Definition != liveConstraint.Definition
+                    || StandsOnRecreatedColumn(table, liveConstraint.Columns))
                 {
                     NoteKeyChange(table, liveConstraint.Kind);
                     _plan.Add(PushStepKind.DropConstraint, $"{table}.{liveConstraint.Name}",
@@ -34,7 +35,8 @@ internal sealed partial class SchemaDiffer
             foreach (var constraint in desired.Constraints.Values.Where(c => c.Kind != ConstraintKind.ForeignKey))
             {
                 var existing = live.Constraints.GetValueOrDefault(constraint.Name);
-                if (existing is null || existing.Kind != constraint.Kind || existing.Definition != constraint.Definition)
+                if (existing is null || existing.Kind != constraint.Kind || existing.Definition != constraint.Definition
+                    || StandsOnRecreatedColumn(table, existing.Columns))
                 {
                     _plan.Add(PushStepKind.AddConstraint, $"{table}.{constraint.Name}",
                         $"ALTER TABLE {_sql.Name(table)} ADD CONSTRAINT {_sql.Id(constraint.Name)} {constraint.Definition}");
@@ -44,7 +46,7 @@ internal sealed partial class SchemaDiffer
             foreach (var liveIndex in live.Indexes.Values)
             {
                 var wanted = desired.Indexes.GetValueOrDefault(liveIndex.Name);
-                if (wanted is null || wanted != liveIndex with { Valid = true } || !liveIndex.Valid)
+                if (wanted is null || wanted != liveIndex with { Valid = true } || !liveIndex.Valid || StandsOnRecreatedColumn(table, liveIndex.Columns))
                 {
                     if (liveIndex.Unique)
                     {
@@ -59,7 +61,7 @@ internal sealed partial class SchemaDiffer
             foreach (var index in desired.Indexes.Values)
             {
                 var existing = live.Indexes.GetValueOrDefault(index.Name);
-                if (existing is null || existing with { Valid = true } != index || !existing.Valid)
+                if (existing is null || existing with { Valid = true } != index || !existing.Valid || StandsOnRecreatedColumn(table, existing.Columns))
                 {
                     _plan.Add(_concurrentIndexes ? PushStepKind.CreateIndexConcurrently : PushStepKind.CreateIndex,
                         $"{table.Schema}.{index.Name}", _sql.CreateIndex(table, index, _concurrentIndexes),
@@ -124,9 +126,12 @@ internal sealed partial class SchemaDiffer
         }
     }
 
+    private bool StandsOnRecreatedColumn(QualifiedName table, IEnumerable<string> columns)
+        => columns.Any(c => _recreatedColumns.Contains(new ColumnRef(table, c)));
+
     private bool StandsOnAChange(QualifiedName table, ForeignKeyModel fk)
         => _tablesWithChangedKeys.Contains(fk.PrincipalTable)
            || !_live.Tables.ContainsKey(fk.PrincipalTable)
-           || fk.Columns.Any(c => _retypedColumns.Contains(new ColumnRef(table, c)))
+           || fk.Columns.Any(c => _retypedColumns.Contains(new ColumnRef(table, c)) || _recreatedColumns.Contains(new ColumnRef(table, c)))
            || fk.PrincipalColumns.Any(c => _retypedColumns.Contains(new ColumnRef(fk.PrincipalTable, c)));
 }

@@ -21,6 +21,9 @@ internal sealed partial class SchemaDiffer
     /// <summary>Columns (by their desired table) whose type changes: foreign keys over them are re-created.</summary>
     private readonly HashSet<ColumnRef> _retypedColumns = [];
 
+    /// <summary>Columns dropped and added again (generated columns): what stands on them must be re-created too.</summary>
+    private readonly HashSet<ColumnRef> _recreatedColumns = [];
+
     /// <summary>Tables whose primary key, unique constraints or unique indexes are dropped or re-created.</summary>
     private readonly HashSet<QualifiedName> _tablesWithChangedKeys = [];
 
