@@ -194,16 +194,51 @@ public class DataLossPushTests
     }
 
     [Test]
-    public async Task Removing_an_enum_value_is_a_problem_push_does_not_solve()
+    public async Task Removing_an_enum_value_that_rows_still_use_is_a_problem_push_does_not_solve()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         await SeededBaselineAsync(database);
-        await using var context = Create(database.ConnectionString, "no sad", b => Baseline(b, ["happy"]));
+        await using var context = Create(database.ConnectionString, "no happy", b => Baseline(b, ["sad"]));
 
         var plan = await context.Database.PlanPushAsync(Options());
-        plan.Problems.Should().ContainSingle().Which.Should().Contain("public.mood");
+        plan.Problems.Should().ContainSingle().Which.Should().Contain("public.mood").And.Contain("public.people.Mood");
         var refused = () => context.Database.PushAsync(Options());
-        (await refused.Should().ThrowAsync<PushRefusedException>()).WithMessage("*removes or reorders*");
+        (await refused.Should().ThrowAsync<PushRefusedException>()).WithMessage("*removes happy*still has rows*");
+        (await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM people WHERE \"Mood\" = 'happy'")).Should().Be(1);
+    }
+
+    [TestCase("removed", new[] { "happy" })]
+    [TestCase("reordered", new[] { "sad", "happy" })]
+    public async Task Enum_values_removed_or_reordered_re_create_the_type_and_keep_the_rows(string change, string[] labels)
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        void WithMoodIndex(ModelBuilder b, string[] moods)
+        {
+            Baseline(b, moods);
+            b.Entity<Person>(e =>
+            {
+                e.Property(x => x.Mood).HasDefaultValueSql("'happy'::mood");
+                e.HasIndex(x => x.Name).HasFilter("\"Mood\" = 'happy'::mood").HasDatabaseName("ix_people_happy");
+            });
+        }
+
+        await using (var before = Create(database.ConnectionString, "mood index", b => WithMoodIndex(b, ["happy", "sad"])))
+        {
+            await before.Database.PushAsync(Options());
+        }
+
+        await ExecuteAsync(database.ConnectionString, InsertRows);
+        await using var context = Create(database.ConnectionString, "mood index " + change, b => WithMoodIndex(b, labels));
+
+        var result = await context.Database.PushAsync(Options());
+
+        result.Plan.Steps.Should().Contain(s => s.Kind == PushStepKind.CreateEnum).And.NotContain(s => s.DataLoss != null);
+        (await context.Database.PlanPushAsync(Options())).IsEmpty.Should().BeTrue();
+        var catalog = await CatalogSnapshot.ReadAsync(database.ConnectionString);
+        catalog.Enums.Should().Equal("public.mood " + string.Join(",", labels));
+        catalog.Indexes.Should().Contain(i => i.Contains("ix_people_happy", StringComparison.Ordinal));
+        (await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM people WHERE \"Mood\" = 'happy'")).Should().Be(1);
+        (await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM people")).Should().Be(2);
     }
 
     [Test]

@@ -11,6 +11,9 @@ internal interface ILiveData
     Task<bool> HasRowsAsync(QualifiedName table, CancellationToken cancellationToken);
 
     Task<bool> HasNullsAsync(QualifiedName table, string column, CancellationToken cancellationToken);
+
+    /// <summary>Whether any row has one of <paramref name="labels"/> (compared as text; any element for an array column).</summary>
+    Task<bool> HasAnyValueAsync(QualifiedName table, string column, string[] labels, bool isArray, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ internal sealed partial class SchemaDiffer
             {
                 var wanted = desired.Constraints.GetValueOrDefault(liveConstraint.Name);
                 if (wanted is null || wanted.Kind != liveConstraint.Kind || wanted.Definition != liveConstraint.Definition
-                    || StandsOnRecreatedColumn(table, liveConstraint.Columns))
+                    || MustRecreate(table, liveConstraint.Columns, liveConstraint.Definition))
                 {
                     NoteKeyChange(table, liveConstraint.Kind);
                     _plan.Add(PushStepKind.DropConstraint, $"{table}.{liveConstraint.Name}",
@@ -36,7 +36,7 @@ internal sealed partial class SchemaDiffer
             {
                 var existing = live.Constraints.GetValueOrDefault(constraint.Name);
                 if (existing is null || existing.Kind != constraint.Kind || existing.Definition != constraint.Definition
-                    || StandsOnRecreatedColumn(table, existing.Columns))
+                    || MustRecreate(table, existing.Columns, existing.Definition))
                 {
                     _plan.Add(PushStepKind.AddConstraint, $"{table}.{constraint.Name}",
                         $"ALTER TABLE {_sql.Name(table)} ADD CONSTRAINT {_sql.Id(constraint.Name)} {constraint.Definition}");
@@ -46,7 +46,7 @@ internal sealed partial class SchemaDiffer
             foreach (var liveIndex in live.Indexes.Values)
             {
                 var wanted = desired.Indexes.GetValueOrDefault(liveIndex.Name);
-                if (wanted is null || wanted != liveIndex with { Valid = true } || !liveIndex.Valid || StandsOnRecreatedColumn(table, liveIndex.Columns))
+                if (wanted is null || wanted != liveIndex with { Valid = true } || !liveIndex.Valid || MustRecreate(table, liveIndex.Columns, liveIndex.Definition))
                 {
                     if (liveIndex.Unique)
                     {
@@ -61,7 +61,7 @@ internal sealed partial class SchemaDiffer
             foreach (var index in desired.Indexes.Values)
             {
                 var existing = live.Indexes.GetValueOrDefault(index.Name);
-                if (existing is null || existing with { Valid = true } != index || !existing.Valid || StandsOnRecreatedColumn(table, existing.Columns))
+                if (existing is null || existing with { Valid = true } != index || !existing.Valid || MustRecreate(table, existing.Columns, existing.Definition))
                 {
                     _plan.Add(_concurrentIndexes ? PushStepKind.CreateIndexConcurrently : PushStepKind.CreateIndex,
                         $"{table.Schema}.{index.Name}", _sql.CreateIndex(table, index, _concurrentIndexes),
@@ -128,6 +128,9 @@ internal sealed partial class SchemaDiffer
 
     private bool StandsOnRecreatedColumn(QualifiedName table, IEnumerable<string> columns)
         => columns.Any(c => _recreatedColumns.Contains(new ColumnRef(table, c)));
+
+    private bool MustRecreate(QualifiedName table, IEnumerable<string> columns, string definition)
+        => StandsOnRecreatedColumn(table, columns) || NamesRecreatedEnum(definition);
 
     private bool StandsOnAChange(QualifiedName table, ForeignKeyModel fk)
         => _tablesWithChangedKeys.Contains(fk.PrincipalTable)

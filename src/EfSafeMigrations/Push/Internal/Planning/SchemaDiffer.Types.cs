@@ -44,10 +44,7 @@ internal sealed partial class SchemaDiffer
 
             if (!IsOrderedSubset(live.Labels, desired.Labels))
             {
-                _plan.Problem(
-                    $"Enum {desired.Name}: the model removes or reorders values (database: {string.Join(", ", live.Labels)}; " +
-                    $"model: {string.Join(", ", desired.Labels)}). PostgreSQL cannot drop an enum value; write a migration that " +
-                    "converts the columns to a new type.");
+                RecreateEnum(live, desired);
                 continue;
             }
 

@@ -47,6 +47,7 @@ internal sealed partial class SchemaDiffer
         DiffEnums();
         DiffSequences();
         DiffTables();
+        await ConvertEnumColumnsAsync(cancellationToken);
         foreach (var desiredTable in _desired.Tables.Values)
         {
             if (_live.Tables.TryGetValue(desiredTable.Name, out var liveTable))
