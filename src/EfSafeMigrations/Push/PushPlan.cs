@@ -24,7 +24,7 @@ public sealed class PushPlan
     /// <summary>Steps that can lose data and are not in the allow-list: while any exist, push applies nothing.</summary>
     public IReadOnlyList<PushStep> RefusedSteps => Steps.Where(s => !s.IsAllowed).ToList();
 
-    /// <summary>Changes push cannot make safely at all (they need a migration); while any exist, push applies nothing.</summary>
+    /// <summary>Changes push cannot make as things stand (each message says what to do); while any exist, push applies nothing.</summary>
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Things worth knowing that do not stop the push.</summary>
