@@ -22,7 +22,11 @@ public static class SafeMigrationsPushExtensions
     /// <param name="options">What push may do; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the push.</param>
     /// <returns>The plan and whether it was applied.</returns>
-    /// <exception cref="PushRefusedException">The push was refused; the exception carries the plan.</exception>
+    /// <exception cref="PushRefusedException">The push was refused before anything ran; the exception carries the plan.</exception>
+    /// <exception cref="SafeMigrationException">
+    /// A statement failed (its PostgreSQL error is the inner exception; a lock it waited for names the blocking sessions).
+    /// Enum values already added and concurrent indexes already built stay; the transaction's changes are rolled back.
+    /// </exception>
     public static Task<PushResult> PushAsync(
         this DatabaseFacade database, PushOptions? options = null, CancellationToken cancellationToken = default)
     {

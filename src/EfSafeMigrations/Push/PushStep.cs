@@ -34,8 +34,8 @@ public sealed class PushStep
     /// <summary>True when the step runs outside the main transaction (enum values, concurrent index builds).</summary>
     public bool RunsOutsideTransaction => Kind is PushStepKind.AddEnumValue or PushStepKind.CreateIndexConcurrently;
 
-    /// <summary>Run when the step fails outside a transaction, to leave nothing half-built (an invalid index).</summary>
-    internal string? CleanupSql { get; init; }
+    /// <summary>For an index build: the index, so a failed concurrent build's INVALID leftover can be dropped.</summary>
+    internal Push.Internal.Catalog.QualifiedName? Index { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => DataLoss is null ? Sql : $"{Sql} -- data loss: {DataLoss}";

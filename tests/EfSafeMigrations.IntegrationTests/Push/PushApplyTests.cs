@@ -46,7 +46,7 @@ public class PushApplyTests
         await using var context = Create(database.ConnectionString, "unique name", BaselineAnd(b => b.Entity<Person>().HasIndex(x => x.Name).IsUnique()));
 
         var push = () => context.Database.PushAsync(Options());
-        (await push.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
+        (await push.Should().ThrowAsync<SafeMigrationException>()).WithInnerException<PostgresException>().Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
 
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes.Should().NotContain(i => i.Contains("IX_people_Name", StringComparison.Ordinal));
     }
@@ -64,7 +64,7 @@ public class PushApplyTests
         })));
 
         var push = () => context.Database.PushAsync(Options());
-        (await push.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
+        (await push.Should().ThrowAsync<SafeMigrationException>()).WithInnerException<PostgresException>().Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
 
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(before.ToString());
     }
@@ -90,7 +90,7 @@ public class PushApplyTests
             o.LockTimeout = TimeSpan.FromMilliseconds(50);
             o.MaxRetries = 1;
         }));
-        (await push.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.LockNotAvailable);
+        (await push.Should().ThrowAsync<SafeMigrationException>()).WithInnerException<PostgresException>().Which.SqlState.Should().Be(PostgresErrorCodes.LockNotAvailable);
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(before.ToString());
 
         await transaction.RollbackAsync();

@@ -22,7 +22,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
     /// <summary>The journal table of EfSafeMigrations; bookkeeping, like EF's history table, never pushed.</summary>
     public const string JournalTableName = "__EfSafeMigrationsJournal";
 
-    public static PushEngine Default { get; } = new(new PushPlanApplier(), new NoPushPlanLinter());
+    public static PushEngine Default { get; } = new(new ExecutorPushApplier(), new NoPushPlanLinter());
 
     public async Task<PushResult> PushAsync(DbContext context, PushOptions options, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
             throw PushRefusedException.ForPlan(plan);
         }
 
-        var executed = plan.Steps.Count == 0 ? 0 : await applier.ApplyAsync(session.Connection, plan, options, cancellationToken);
+        var executed = plan.Steps.Count == 0 ? 0 : await applier.ApplyAsync(session.Context, session.Connection, plan, options, cancellationToken);
         if (plan.Steps.Any(s => s.Kind is PushStepKind.CreateEnum or PushStepKind.AddEnumValue or PushStepKind.CreateExtension))
         {
             // As Npgsql's migrator does: the data source learned the database's types before they existed.

@@ -1,13 +1,11 @@
-using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EfSafeMigrations.Push.Internal.Applying;
 
-/// <summary>
-/// Executes a push plan. The seam where push switches to the shared safe executor of MigrateSafelyAsync once
-/// it exists; until then <see cref="PushPlanApplier"/> does the same job for push's own plans.
-/// </summary>
+/// <summary>Executes a push plan on the target database's (open) connection.</summary>
 internal interface IPushPlanApplier
 {
     /// <returns>How many statements ran.</returns>
-    Task<int> ApplyAsync(DbConnection connection, PushPlan plan, PushOptions options, CancellationToken cancellationToken);
+    Task<int> ApplyAsync(DbContext context, NpgsqlConnection connection, PushPlan plan, PushOptions options, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using EfSafeMigrations.Push.Internal.Catalog;
+
 namespace EfSafeMigrations.Push.Internal.Planning;
 
 /// <summary>
@@ -10,8 +12,8 @@ internal sealed class PlanBuilder(AllowList allowList)
     private readonly List<string> _problems = [];
     private readonly List<string> _warnings = [];
 
-    public void Add(PushStepKind kind, string target, string sql, string? cleanupSql = null)
-        => _steps.Add(new PushStep(kind, target, sql, null, null, true) { CleanupSql = cleanupSql });
+    public void Add(PushStepKind kind, string target, string sql, QualifiedName? index = null)
+        => _steps.Add(new PushStep(kind, target, sql, null, null, true) { Index = index });
 
     /// <summary>A step that can lose data: allowed only when <paramref name="allowListEntry"/> is in the allow-list.</summary>
     public void AddDataLoss(PushStepKind kind, string target, string sql, string dataLoss, string allowListEntry)

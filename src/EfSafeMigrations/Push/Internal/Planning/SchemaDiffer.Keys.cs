@@ -65,7 +65,7 @@ internal sealed partial class SchemaDiffer
                 {
                     _plan.Add(_concurrentIndexes ? PushStepKind.CreateIndexConcurrently : PushStepKind.CreateIndex,
                         $"{table.Schema}.{index.Name}", _sql.CreateIndex(table, index, _concurrentIndexes),
-                        cleanupSql: $"DROP INDEX IF EXISTS {_sql.Name(new QualifiedName(table.Schema, index.Name))}");
+                        index: new QualifiedName(table.Schema, index.Name));
                 }
             }
         }
