@@ -1,4 +1,7 @@
+using EfSafeMigrations.Execution;
+using EfSafeMigrations.Journal.Verification;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EfSafeMigrations.Infrastructure.Internal;
 
@@ -12,5 +15,6 @@ internal static class SafeMigrationsServices
     public static void Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());
     }
 }
