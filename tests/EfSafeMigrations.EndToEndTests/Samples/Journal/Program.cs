@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using SampleJournal;
+
+// migrate | check | repair <migration id>
+var connectionString = Environment.GetEnvironmentVariable("SAMPLE_CONNECTION_STRING")
+    ?? throw new InvalidOperationException("SAMPLE_CONNECTION_STRING is not set.");
+await using var context = new ShopDbContext(ShopDbContext.Options(connectionString));
+switch (args.FirstOrDefault())
+{
+    case "migrate":
+        await context.Database.MigrateAsync();
+        Console.WriteLine($"migrated: {string.Join(", ", await context.Database.GetAppliedMigrationsAsync())}");
+        return 0;
+    case "check":
+        var result = await context.Database.CheckAsync();
+        Console.WriteLine(result.ToJson());
+        return result.ExitCode;
+    case "repair":
+        var repaired = await context.Database.RepairJournalAsync(o =>
+        {
+            o.JournalFilePath = "Migrations";
+            o.AcceptedMigrationIds.Add(args[1]);
+        });
+        Console.WriteLine(string.Join(Environment.NewLine, repaired.Changes));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: migrate | check | repair <migration id>");
+        return 2;
+}
