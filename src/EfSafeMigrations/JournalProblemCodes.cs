@@ -39,6 +39,9 @@ public static class JournalProblemCodes
     /// <summary>A migration's operations differ from the ones recorded in the journal file.</summary>
     public const string Edited = "JOURNAL_EDITED";
 
+    /// <summary>A migration's <c>[SafetyAssured]</c> rule ids differ from the journal's (information; refreshed by the next <c>migrations add</c>).</summary>
+    public const string AssurancesChanged = "JOURNAL_ASSURANCES_CHANGED";
+
     /// <summary>A migration applied to the database has changed since it was applied.</summary>
     public const string AppliedEdited = "JOURNAL_APPLIED_EDITED";
 

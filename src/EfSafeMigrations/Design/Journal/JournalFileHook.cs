@@ -32,7 +32,7 @@ internal sealed class JournalFileHook : IMigrationScaffoldingHook
         }
 
         var id = scaffolding.Migration.MigrationId;
-        journal = journal.Append(
+        journal = RefreshAssurances(journal, scaffolding.Services).Append(
             id,
             CompiledMigration.NameOf(id),
             DateTimeOffset.UtcNow,
@@ -86,6 +86,21 @@ internal sealed class JournalFileHook : IMigrationScaffoldingHook
             reporter.WriteWarning($"EfSafeMigrations: the journal was not updated. {e.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// <c>[SafetyAssured]</c> is added by hand after a migration is scaffolded; by the next <c>migrations add</c>
+    /// it is compiled, so earlier entries pick it up here (outside the hash chain: only the file hash changes).
+    /// </summary>
+    private static MigrationJournal RefreshAssurances(MigrationJournal journal, ScaffoldingServices services)
+    {
+        var compiled = services.MigrationsAssembly.Migrations;
+        return journal with
+        {
+            Entries = [.. journal.Entries.Select(e => compiled.TryGetValue(e.Id, out var type)
+                ? e with { AssuredRules = MigrationFacts.AssuredRules(type.AsType()) }
+                : e)],
+        };
     }
 
     /// <summary>A new journal holding every migration compiled so far (a project that installs EfSafeMigrations mid-way).</summary>

@@ -123,6 +123,13 @@ internal static class JournalFileVerifier
                     $"migration '{migration.Id}' was edited after it was recorded in {source}{At(entry)} (checksum {Short(entry.Checksum)} recorded, {Short(migration.Checksum)} now)",
                     $"Revert the edit and put the change in a new migration; or, if the edit is intended and the migration was never applied to a shared database, {RepairFix} to accept it"));
             }
+
+            if (entry is not null && !entry.AssuredRules.SequenceEqual(migration.AssuredRules, StringComparer.Ordinal))
+            {
+                problems.Add(new JournalProblem(JournalProblemCodes.AssurancesChanged, PreflightSeverity.Info, migration.Id,
+                    $"migration '{migration.Id}' assures [{string.Join(", ", migration.AssuredRules)}] but {source}{At(entry)} records [{string.Join(", ", entry.AssuredRules)}]",
+                    "Nothing blocks; the next dotnet ef migrations add (or RepairJournalFile) records the current assurances"));
+            }
         }
     }
 

@@ -105,3 +105,18 @@ public class JournalFileVerifierTests
         Verify(Roundtrip(repaired), A, B, C).Should().BeEmpty();
     }
 }
+
+public class JournalAssuranceTests
+{
+    [Test]
+    public void Assurances_added_after_scaffolding_are_information_only()
+    {
+        var compiled = new CompiledMigration("20260101000000_A", "A", new string('a', 64), false, ["ESM0018"]);
+        var journal = MigrationJournal.Empty("C").Append(compiled.Id, compiled.Name, DateTimeOffset.UnixEpoch, false, [], compiled.Checksum);
+
+        var problems = JournalFileVerifier.Verify("j", journal, "C", [compiled]);
+
+        problems.Should().ContainSingle().Which.Should().Match<JournalProblem>(p =>
+            p.Code == JournalProblemCodes.AssurancesChanged && p.Severity == EfSafeMigrations.Execution.PreflightSeverity.Info);
+    }
+}
