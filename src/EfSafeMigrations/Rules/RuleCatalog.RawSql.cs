@@ -1,0 +1,76 @@
+namespace EfSafeMigrations;
+
+public static partial class RuleCatalog
+{
+    /// <summary>ESM0029: identifier longer than 63 bytes.</summary>
+    public static readonly Rule IdentifierTooLong = new(
+        "ESM0029",
+        "Identifier longer than 63 bytes",
+        RuleCategory.Naming,
+        RuleSeverity.Warning,
+        "Identifier {0} is {1} bytes long; PostgreSQL keeps only the first 63",
+        why: "PostgreSQL silently truncates identifiers to 63 bytes (NAMEDATALEN - 1). Two long names that share their first 63 bytes collide, and the name in the database no longer matches the one in the model and snapshot.",
+        safeAlternative: "Give the table, column, index or constraint an explicit shorter name (HasDatabaseName, HasConstraintName, ToTable, HasColumnName).",
+        unsafeSample: "modelBuilder.Entity<CustomerSubscriptionRenewalNotification>().HasIndex(n => new { n.CustomerSubscriptionId, n.NotificationChannelPreference });",
+        safeSample: "modelBuilder.Entity<CustomerSubscriptionRenewalNotification>()\n    .HasIndex(n => new { n.CustomerSubscriptionId, n.NotificationChannelPreference })\n    .HasDatabaseName(\"IX_RenewalNotifications_Subscription_Channel\");");
+
+    /// <summary>ESM0030: UPDATE or DELETE in a migration.</summary>
+    public static readonly Rule UnbatchedDataChange = new(
+        "ESM0030",
+        "UPDATE or DELETE in a migration",
+        RuleCategory.Data,
+        RuleSeverity.Warning,
+        "{0} changes rows inside the migration's transaction",
+        why: "An UPDATE or DELETE in a migration runs in one transaction with the schema changes: it locks every row it touches until the migration commits (blocking the application's writes to those rows), holds any DDL lock taken earlier in the migration for the whole run, and leaves a long transaction behind (table bloat, replication lag).",
+        safeAlternative: "Backfill outside the migration in small batches, each in its own transaction (for example a background job updating 1,000 rows at a time by key range). Assure small, bounded fixes.",
+        unsafeSample: "migrationBuilder.Sql(\"UPDATE users SET country = 'NL' WHERE country IS NULL;\");",
+        safeSample: "// in a background job, repeated until no rows are left:\n// UPDATE users SET country = 'NL' WHERE id IN (SELECT id FROM users WHERE country IS NULL LIMIT 1000);");
+
+    /// <summary>ESM0031: TRUNCATE.</summary>
+    public static readonly Rule Truncate = new(
+        "ESM0031",
+        "TRUNCATE in a migration",
+        RuleCategory.Data,
+        RuleSeverity.Error,
+        "{0} deletes every row of the table",
+        why: "TRUNCATE deletes every row (with CASCADE, also the rows of every referencing table) and takes an ACCESS EXCLUSIVE lock until the migration commits.",
+        safeAlternative: "Do not empty tables from migrations. If the data really must go, delete it in batches from a job, or assure the migration with the reason.",
+        unsafeSample: "migrationBuilder.Sql(\"TRUNCATE sessions;\");",
+        safeSample: "// in a background job: DELETE FROM sessions WHERE id IN (SELECT id FROM sessions LIMIT 1000);");
+
+    /// <summary>ESM0032: LOCK TABLE.</summary>
+    public static readonly Rule LockTable = new(
+        "ESM0032",
+        "LOCK TABLE in a migration",
+        RuleCategory.RawSql,
+        RuleSeverity.Warning,
+        "{0} takes an explicit table lock",
+        why: "An explicit LOCK TABLE is held until the migration's transaction ends, so every later statement of the migration runs while the application waits (ACCESS EXCLUSIVE, the default mode, blocks reads too).",
+        safeAlternative: "Rely on the locks each statement takes, keep the migration short, and let lock_timeout guard the wait. If the explicit lock is needed, take the weakest mode that works and assure the migration.",
+        unsafeSample: "migrationBuilder.Sql(\"LOCK TABLE orders;\");",
+        safeSample: "migrationBuilder.Sql(\"LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE;\"); // weakest mode that works, assured with [SafetyAssured(\"ESM0032\", Reason = ...)]");
+
+    /// <summary>ESM0033: VACUUM FULL.</summary>
+    public static readonly Rule VacuumFull = new(
+        "ESM0033",
+        "VACUUM FULL in a migration",
+        RuleCategory.RawSql,
+        RuleSeverity.Error,
+        "{0} rewrites tables under an ACCESS EXCLUSIVE lock",
+        why: "VACUUM FULL rewrites the table and all its indexes under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends. It also cannot run inside a transaction.",
+        safeAlternative: "Use plain VACUUM (no exclusive lock), or pg_repack / pg_squeeze to reclaim space online, outside migrations.",
+        unsafeSample: "migrationBuilder.Sql(\"VACUUM FULL orders;\", suppressTransaction: true);",
+        safeSample: "// outside migrations: pg_repack --table=orders");
+
+    /// <summary>ESM0034: CLUSTER.</summary>
+    public static readonly Rule Cluster = new(
+        "ESM0034",
+        "CLUSTER in a migration",
+        RuleCategory.RawSql,
+        RuleSeverity.Error,
+        "{0} rewrites a table under an ACCESS EXCLUSIVE lock",
+        why: "CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends.",
+        safeAlternative: "Use pg_repack --order-by to reorder the table online, outside migrations.",
+        unsafeSample: "migrationBuilder.Sql(\"CLUSTER orders USING ix_orders_created_at;\");",
+        safeSample: "// outside migrations: pg_repack --table=orders --order-by=created_at");
+}

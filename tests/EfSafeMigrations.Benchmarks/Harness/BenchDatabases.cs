@@ -1,0 +1,66 @@
+using System.Globalization;
+using EfSafeMigrations.ThrowawayPostgres;
+using Npgsql;
+
+namespace EfSafeMigrations.Benchmarks.Harness;
+
+/// <summary>
+/// Databases for the benchmark: a template filled once (the slow part), then a cheap file-level clone
+/// per measured run, so plain EF and EfSafeMigrations start from byte-identical data. Everything is
+/// owned by one non-superuser role, as in production.
+/// </summary>
+public sealed class BenchDatabases(IPostgresServer server)
+{
+    public const string Role = "esm_bench";
+    private int _clones;
+
+    private string Admin(string database = "postgres")
+        => new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = database, Pooling = false }.ConnectionString;
+
+    /// <summary>The role's connection string for <paramref name="database"/>.</summary>
+    public string App(string database) => new NpgsqlConnectionStringBuilder(server.AdminConnectionString)
+    {
+        Database = database,
+        Username = Role,
+        Password = "bench",
+        Pooling = false,
+        CommandTimeout = 0,
+    }.ConnectionString;
+
+    /// <summary>Creates the role and an empty database owned by it, and runs <paramref name="setupSql"/> in it as the role.</summary>
+    public async Task<string> CreateAsync(string name, string setupSql)
+    {
+        await ExecuteAsync(Admin(), $"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Role}') THEN
+                CREATE ROLE {Role} LOGIN PASSWORD 'bench' NOSUPERUSER NOCREATEDB NOCREATEROLE;
+              END IF;
+            END $$;
+            """);
+        await ExecuteAsync(Admin(), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        await ExecuteAsync(Admin(), $"CREATE DATABASE {name} OWNER {Role}");
+        await ExecuteAsync(App(name), setupSql);
+        await ExecuteAsync(App(name), "VACUUM ANALYZE"); // not inside the setup batch: VACUUM refuses to run in one
+        return name;
+    }
+
+    /// <summary>A byte-for-byte copy of <paramref name="template"/>.</summary>
+    public async Task<string> CloneAsync(string template)
+    {
+        var name = $"{template}_run{Interlocked.Increment(ref _clones).ToString(CultureInfo.InvariantCulture)}";
+        await ExecuteAsync(Admin(), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        await ExecuteAsync(Admin(), $"CREATE DATABASE {name} TEMPLATE {template} OWNER {Role}");
+        return name;
+    }
+
+    /// <summary>Drops a database once its run is measured, to keep the disk small.</summary>
+    public Task DropAsync(string name) => ExecuteAsync(Admin(), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+}

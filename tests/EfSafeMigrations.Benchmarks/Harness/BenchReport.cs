@@ -1,0 +1,17 @@
+using EfSafeMigrations.Benchmarks.Scenarios;
+
+namespace EfSafeMigrations.Benchmarks.Harness;
+
+/// <summary>Everything one benchmark run measured; written as JSON and rendered as a table.</summary>
+public sealed class BenchReport
+{
+    public required BenchSettings Settings { get; init; }
+
+    public required string Machine { get; init; }
+
+    public LatencyStats? NoiseFloor { get; set; }
+
+    public IReadOnlyList<DdlUnderLoadBenchmark.Row>? Ddl { get; set; }
+
+    public NoOpStartupBenchmark.Result? NoOpStartup { get; set; }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace EfSafeMigrations.Benchmarks.Harness;
+
+/// <summary>Command-line settings: <c>--rows N --writers N --only TEXT --json PATH --noop-migrations N</c>.</summary>
+public sealed record BenchSettings(int Rows, int Writers, string? Only, string JsonPath, double NoiseFloorSeconds, int NoOpMigrations, string[] Suites)
+{
+    public static BenchSettings Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new BenchSettings(
+            Rows: Int("--rows", 1_000_000),
+            Writers: Int("--writers", 4),
+            Only: Value("--only"),
+            JsonPath: Value("--json") ?? Path.Combine("artifacts", "bench", "results.json"),
+            NoiseFloorSeconds: 3,
+            NoOpMigrations: Int("--noop-migrations", 200),
+            Suites: (Value("--suites") ?? "ddl,noop").Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

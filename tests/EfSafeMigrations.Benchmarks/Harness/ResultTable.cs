@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace EfSafeMigrations.Benchmarks.Harness;
+
+/// <summary>Renders a report as Markdown tables (pasted into the README as they are).</summary>
+public static class ResultTable
+{
+    public static string Render(BenchReport report)
+    {
+        var text = new StringBuilder();
+        if (report.Ddl is { } rows && report.NoiseFloor is { } floor)
+        {
+            text.AppendLine(Invariant($"Write latency while a migration runs ({report.Settings.Rows:N0} rows, {report.Settings.Writers} writers; {report.Machine})."));
+            text.AppendLine(Invariant($"No-DDL noise floor: worst {floor.WorstMs:0} ms, p99 {floor.P99Ms:0.0} ms."));
+            text.AppendLine();
+            text.AppendLine("| operation | plain EF worst | plain EF p99 | safe worst | safe p99 | safe worst / floor | plain duration | safe duration |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var row in rows)
+            {
+                var ratio = floor.WorstMs > 0 ? row.Safe.Writes.WorstMs / floor.WorstMs : double.NaN;
+                text.AppendLine(Invariant(
+                    $"| {row.Scenario} | {row.Plain.Writes.WorstMs:0} ms | {row.Plain.Writes.P99Ms:0} ms | {Safe(row.Safe, r => r.Writes.WorstMs)} | {Safe(row.Safe, r => r.Writes.P99Ms)} | {ratio:0.0}x | {row.Plain.MigrationMs:0} ms | {Safe(row.Safe, r => r.MigrationMs)} |"));
+            }
+
+            text.AppendLine();
+        }
+
+        if (report.NoOpStartup is { } noop)
+        {
+            text.AppendLine(Invariant($"Start-up with nothing pending ({noop.Migrations} applied migrations, median of 7):"));
+            text.AppendLine();
+            text.AppendLine("| | time | round trips |");
+            text.AppendLine("|---|---:|---:|");
+            text.AppendLine(Invariant($"| plain EF MigrateAsync | {noop.PlainMedianMs:0.0} ms | {noop.PlainRoundTrips} |"));
+            text.AppendLine(noop.SafeError is null
+                ? Invariant($"| MigrateSafelyAsync | {noop.SafeMedianMs:0.0} ms | {noop.SafeRoundTrips} |")
+                : $"| MigrateSafelyAsync | failed: {noop.SafeError} | |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Safe(Scenarios.DdlUnderLoadBenchmark.Run run, Func<Scenarios.DdlUnderLoadBenchmark.Run, double> value)
+        => run.Error is null ? Invariant($"{value(run):0} ms") : "failed";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

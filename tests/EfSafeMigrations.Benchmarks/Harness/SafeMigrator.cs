@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EfSafeMigrations.Benchmarks.Harness;
+
+/// <summary>The two ways of applying migrations that the benchmark compares.</summary>
+public static class SafeMigrator
+{
+    public static DbContextOptionsBuilder<BenchContext> Configure(DbContextOptionsBuilder<BenchContext> builder)
+        => builder.UseSafeMigrations();
+
+    public static Task MigrateAsync(DbContext context, bool safe, CancellationToken cancellationToken = default)
+        => safe
+            ? throw new NotSupportedException("MigrateSafelyAsync is not on main yet (issue 3).")
+            : context.Database.MigrateAsync(cancellationToken);
+}

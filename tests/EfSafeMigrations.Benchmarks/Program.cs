@@ -1,0 +1,30 @@
+using System.Text.Json;
+using EfSafeMigrations.Benchmarks.Harness;
+using EfSafeMigrations.Benchmarks.Scenarios;
+using EfSafeMigrations.ThrowawayPostgres;
+
+// Benchmarks measured side by side in one run on this machine; figures are only comparable within a run.
+var settings = BenchSettings.Parse(args);
+await using var server = await PostgresServerLocator.StartOrConnectAsync();
+Console.WriteLine($"PostgreSQL: {server.Description}");
+var databases = new BenchDatabases(server);
+var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
+
+if (settings.Suites.Contains("ddl"))
+{
+    var (floor, rows) = await new DdlUnderLoadBenchmark(databases, settings).RunAsync();
+    report.NoiseFloor = floor;
+    report.Ddl = rows;
+}
+
+if (settings.Suites.Contains("noop"))
+{
+    report.NoOpStartup = await new NoOpStartupBenchmark(databases, settings).RunAsync();
+}
+
+Console.WriteLine();
+Console.WriteLine(ResultTable.Render(report));
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.JsonPath))!);
+await File.WriteAllTextAsync(settings.JsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+Console.WriteLine($"JSON: {settings.JsonPath}");
+return 0;
