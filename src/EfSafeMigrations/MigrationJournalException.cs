@@ -32,6 +32,12 @@ public sealed class MigrationJournalException : Exception
     /// <summary>How to fix it.</summary>
     public string Fix { get; }
 
+    /// <summary>Where and what, without the fix: <c>file(line): problem (at path)</c>.</summary>
+    public string Summary => Describe(FilePath, Line, JsonPath, Problem);
+
     private static string Format(string filePath, int? line, string? jsonPath, string problem, string fix)
-        => $"{filePath}{(line is { } l ? $"({l})" : "")}: {problem}{(jsonPath is null ? "" : $" (at {jsonPath})")}. {fix}";
+        => $"{Describe(filePath, line, jsonPath, problem)}. {fix}";
+
+    private static string Describe(string filePath, int? line, string? jsonPath, string problem)
+        => $"{filePath}{(line is { } l ? $"({l})" : "")}: {problem}{(jsonPath is null ? "" : $" (at {jsonPath})")}";
 }

@@ -73,7 +73,7 @@ internal static class JournalSource
         }
         catch (MigrationJournalException e)
         {
-            return (null, source, new JournalProblem(JournalProblemCodes.FileMalformed, PreflightSeverity.Error, null, e.Message[..^(e.Fix.Length + 2)], e.Fix));
+            return (null, source, new JournalProblem(JournalProblemCodes.FileMalformed, PreflightSeverity.Error, null, e.Summary, e.Fix));
         }
     }
 
