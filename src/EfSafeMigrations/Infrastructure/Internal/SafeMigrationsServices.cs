@@ -1,5 +1,8 @@
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.Execution.Internal;
 using EfSafeMigrations.Journal.Verification;
+using EfSafeMigrations.Migrations.Internal;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +18,11 @@ internal static class SafeMigrationsServices
     public static void Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, SafeMigrationsSqlGenerator>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrationsModelDiffer, SafeMigrationsModelDiffer>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrator, SafeMigrator>());
+        services.TryAddScoped<SafeMigrationRunner>();
+        services.TryAddScoped<PlanExecutor>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());
     }
 }
