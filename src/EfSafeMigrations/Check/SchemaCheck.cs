@@ -51,7 +51,7 @@ internal static class SchemaCheck
 
         if (options.Journal)
         {
-            var problems = await JournalVerification.RunAsync(context, journalOptions, all, applied, adopt: false, cancellationToken).ConfigureAwait(false);
+            var problems = await JournalVerification.RunAsync(context, journalOptions, all, applied, adopt: false, null, cancellationToken).ConfigureAwait(false);
             findings.InsertRange(0, problems.Select(ToFinding));
         }
 

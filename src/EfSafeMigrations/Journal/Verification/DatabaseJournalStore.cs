@@ -1,5 +1,5 @@
 using System.Data;
-using System.Data.Common;
+using EfSafeMigrations.Journal.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,21 +17,17 @@ internal sealed record DatabaseJournalRow(string MigrationId, string? Checksum, 
 /// </summary>
 internal sealed class DatabaseJournalStore(DbContext context)
 {
-    public const string TableName = "__EfSafeMigrationsJournal";
-    public const string BaselineStatus = "baseline";
+    // The migrator's own reader/writer of the table: one definition of its name, schema and columns.
+    private readonly JournalTableWriter _table = new(
+        context.GetService<ISqlGenerationHelper>(),
+        RelationalOptionsExtension.Extract(context.GetService<IDbContextOptions>()).MigrationsHistoryTableSchema);
 
-    private readonly ISqlGenerationHelper _sql = context.GetService<ISqlGenerationHelper>();
-
-    private string? Schema => context.GetService<IDbContextOptions>().Extensions
-        .OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>()
-        .Select(e => e.MigrationsHistoryTableSchema).FirstOrDefault(s => s is not null);
-
-    private string Table => _sql.DelimitIdentifier(TableName, Schema);
+    private string Table => _table.Table;
 
     public Task<IReadOnlyList<DatabaseJournalRow>> ReadAllAsync(CancellationToken cancellationToken)
         => WithConnectionAsync<IReadOnlyList<DatabaseJournalRow>>(async connection =>
         {
-            if (!await ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+            if (!await _table.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
             {
                 return [];
             }
@@ -51,12 +47,12 @@ internal sealed class DatabaseJournalStore(DbContext context)
     public Task RecordBaselineAsync(IReadOnlyList<(string Id, string? Checksum)> migrations, string application, CancellationToken cancellationToken)
         => WithConnectionAsync(async connection =>
         {
-            await EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
+            await _table.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
             foreach (var (id, checksum) in migrations)
             {
                 await using var command = new NpgsqlCommand($"""
                     INSERT INTO {Table} (migration_id, checksum, status, started_at, finished_at, applied_by_host, applied_by_application, library_version)
-                    VALUES (@id, @checksum, '{BaselineStatus}', now(), now(), @host, @application, @version)
+                    VALUES (@id, @checksum, '{JournalTable.Statuses.Baseline}', now(), now(), @host, @application, @version)
                     ON CONFLICT (migration_id) DO NOTHING
                     """, connection);
                 command.Parameters.AddWithValue("id", id);
@@ -79,38 +75,6 @@ internal sealed class DatabaseJournalStore(DbContext context)
             command.Parameters.AddWithValue("checksum", checksum);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }, cancellationToken);
-
-    private async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection);
-        command.Parameters.AddWithValue("name", Table);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    // TODO(issue 3 merge): use JournalTableWriter.EnsureCreatedAsync / JournalTable.CreateSql; same agreed columns until then.
-    private async Task EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var sql = (Schema is null ? "" : $"CREATE SCHEMA IF NOT EXISTS {_sql.DelimitIdentifier(Schema)};\n") + $"""
-            CREATE TABLE IF NOT EXISTS {Table} (
-                migration_id text NOT NULL PRIMARY KEY,
-                checksum text,
-                status text NOT NULL,
-                steps_total integer NOT NULL DEFAULT 0,
-                steps_completed integer NOT NULL DEFAULT 0,
-                last_completed_step integer,
-                started_at timestamp with time zone,
-                finished_at timestamp with time zone,
-                duration_ms bigint,
-                failed_statement text,
-                error text,
-                applied_by_host text,
-                applied_by_application text,
-                library_version text
-            )
-            """;
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>Runs on the context's connection, opening (and closing again) only if it was closed.</summary>
     private async Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ internal sealed class JournalPreflightCheck : IMigrationPreflightCheck
         }
 
         var problems = await JournalVerification.RunAsync(context.Context, context.Options.Journal, context.AllMigrations, context.AppliedMigrationIds,
-            adopt: true, cancellationToken).ConfigureAwait(false);
+            adopt: !context.DryRun, context.Options.Execution.ApplicationName, cancellationToken).ConfigureAwait(false);
         return [.. problems.Select(p => p.ToPreflight())];
     }
 }
@@ -60,7 +60,7 @@ internal static class JournalVerification
 
     public static async Task<IReadOnlyList<JournalProblem>> RunAsync(
         DbContext context, JournalOptions options, IEnumerable<(string Id, Migration Migration)> allMigrations, IReadOnlyList<string> appliedIds,
-        bool adopt, CancellationToken cancellationToken)
+        bool adopt, string? applicationName, CancellationToken cancellationToken)
     {
         var compiled = Compile(allMigrations);
         var problems = new List<JournalProblem>(VerifyFile(context, options, compiled));
@@ -73,7 +73,8 @@ internal static class JournalVerification
         var clean = problems.All(p => p.Severity != Execution.PreflightSeverity.Error);
         if (toAdopt.Count > 0 && adopt && clean)
         {
-            await store.RecordBaselineAsync(toAdopt, context.GetType().Assembly.GetName().Name ?? "", cancellationToken).ConfigureAwait(false);
+            await store.RecordBaselineAsync(
+                toAdopt, applicationName ?? System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "unknown", cancellationToken).ConfigureAwait(false);
         }
         else if (toAdopt.Count > 0)
         {
