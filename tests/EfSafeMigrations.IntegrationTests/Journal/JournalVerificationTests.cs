@@ -1,4 +1,5 @@
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.IntegrationTests.Models.Shop;
 using EfSafeMigrations.Journal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public class JournalVerificationTests
     private const string CreateUsers = "20261125185442_CreateUsers";
 
     [Test]
-    public async Task A_database_migrated_by_plain_EF_is_adopted_as_a_baseline_without_failing()
+    public async Task A_database_migrated_by_plain_EF_is_adopted_as_a_baseline_by_MigrateSafelyAsync_without_failing()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         using var journal = JournalTestContext.Create(database.ConnectionString);
@@ -22,13 +23,28 @@ public class JournalVerificationTests
         context.Database.RepairJournalFile(journal.Folder);
         await context.Database.MigrateAsync(); // plain EF, before EfSafeMigrations was installed
 
-        var problems = await journal.PreflightAsync(context);
+        var report = await context.Database.MigrateSafelyAsync();
 
-        problems.Should().ContainSingle().Which.Should().Match<PreflightProblem>(p =>
+        report.Problems.Should().ContainSingle().Which.Should().Match<PreflightProblem>(p =>
             p.Code == JournalProblemCodes.Adopted && p.Severity == PreflightSeverity.Info && p.Message.Contains(CreateUsers));
         var rows = await QueryAsync(database.ConnectionString, "SELECT migration_id || ' ' || status || ' ' || checksum FROM \"__EfSafeMigrationsJournal\"");
         rows.Should().Equal($"{CreateUsers} baseline {MigrationChecksum.Compute(CompiledCreateUsers(context))}");
-        (await journal.PreflightAsync(context)).Should().BeEmpty("adoption happens once");
+        (await context.Database.MigrateSafelyAsync()).Problems.Should().BeEmpty("adoption happens once, and the baseline verifies");
+    }
+
+    [Test]
+    public async Task A_dry_run_reports_the_adoption_but_writes_nothing()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        using var journal = JournalTestContext.Create(database.ConnectionString);
+        await using var context = journal.NewContext();
+        context.Database.RepairJournalFile(journal.Folder);
+        await context.Database.MigrateAsync();
+
+        var report = await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { DryRun = true });
+
+        report.Problems.Should().ContainSingle(p => p.Code == JournalProblemCodes.Adopted).Which.Message.Should().Contain("will be adopted");
+        (await QueryAsync(database.ConnectionString, "SELECT to_regclass('\"__EfSafeMigrationsJournal\"')::text")).Should().Equal([null]);
     }
 
     [Test]
@@ -60,20 +76,20 @@ public class JournalVerificationTests
     }
 
     [Test]
-    public async Task A_hand_broken_journal_file_is_an_error_naming_the_file_and_nothing_is_adopted()
+    public async Task A_hand_broken_journal_file_stops_MigrateSafelyAsync_naming_the_file_and_nothing_is_applied()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         using var journal = JournalTestContext.Create(database.ConnectionString);
         await File.WriteAllTextAsync(journal.JournalPath, "{ \"formatVersion\": 1, \"entries\": [ }\n");
         await using var context = journal.NewContext();
-        await context.Database.MigrateAsync();
 
-        var problems = await journal.PreflightAsync(context);
+        var run = () => context.Database.MigrateSafelyAsync();
 
-        var malformed = problems.Should().ContainSingle(p => p.Severity == PreflightSeverity.Error).Which;
-        malformed.Code.Should().Be(JournalProblemCodes.FileMalformed);
-        malformed.Message.Should().Contain(journal.JournalPath + "(1)").And.Contain("not valid JSON");
-        (await QueryAsync(database.ConnectionString, "SELECT to_regclass('\"__EfSafeMigrationsJournal\"')::text")).Should().Equal([null]);
+        var error = (await run.Should().ThrowAsync<SafeMigrationException>()).Which;
+        error.Message.Should().Contain(JournalProblemCodes.FileMalformed).And.Contain(journal.JournalPath + "(1)").And.Contain("not valid JSON");
+        error.Report.Problems.Should().Contain(p => p.Code == JournalProblemCodes.FileMalformed && p.Severity == PreflightSeverity.Error);
+        (await context.Database.GetAppliedMigrationsAsync()).Should().BeEmpty();
+        (await QueryAsync(database.ConnectionString, "SELECT to_regclass('users')::text")).Should().Equal([null]);
     }
 
     [Test]
