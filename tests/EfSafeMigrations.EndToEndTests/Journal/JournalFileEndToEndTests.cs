@@ -51,8 +51,33 @@ public class JournalFileEndToEndTests
 
         check.ExitCode.Should().Be(0, check.Output);
         using var result = JsonDocument.Parse(check.StandardOutput);
-        result.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString())
-            .Should().OnlyContain(code => code == "JOURNAL_ADOPTED", check.StandardOutput);
+        result.RootElement.GetProperty("findings").EnumerateArray().Should().BeEmpty(check.StandardOutput);
+    }
+
+    [Test]
+    public async Task Editing_an_applied_migration_makes_MigrateSafelyAsync_refuse_by_name_and_the_repair_accepts_it()
+    {
+        using var sample = await SampleProject.CreateAsync("Journal");
+        (await sample.EfAsync("migrations", "add", "Init")).ShouldSucceed();
+        (await sample.DotnetAsync("build", "-nologo")).ShouldSucceed();
+        await using var database = await SharedPostgresServer.CreateDatabaseAsync("e2e_journal");
+        var environment = new Dictionary<string, string?> { ["SAMPLE_CONNECTION_STRING"] = database.ConnectionString };
+        (await sample.RunAppAsync(environment, "migrate")).ShouldSucceed();
+
+        var migrationFile = Directory.GetFiles(Path.Combine(sample.Directory, "Migrations"), "*_Init.cs").Single();
+        var id = Path.GetFileNameWithoutExtension(migrationFile);
+        File.WriteAllText(migrationFile, File.ReadAllText(migrationFile).Replace("320", "400", StringComparison.Ordinal));
+        (await sample.DotnetAsync("build", "-nologo")).ShouldSucceed();
+        var refused = await sample.RunAppAsync(environment, "migrate");
+
+        refused.ExitCode.Should().Be(3, refused.Output);
+        refused.StandardError.Should().Contain("JOURNAL_APPLIED_EDITED").And.Contain($"'{id}' was edited after it was applied")
+            .And.Contain("JOURNAL_EDITED").And.Contain("nothing was applied");
+
+        var repaired = (await sample.RunAppAsync(environment, "repair", id)).ShouldSucceed();
+        repaired.StandardOutput.Should().Contain($"accepted the edit of {id}").And.Contain($"accepted the edit of {id} in the database journal");
+        (await sample.DotnetAsync("build", "-nologo")).ShouldSucceed();
+        (await sample.RunAppAsync(environment, "migrate")).ShouldSucceed();
     }
 
     [Test]

@@ -8,9 +8,22 @@ await using var context = new ShopDbContext(ShopDbContext.Options(connectionStri
 switch (args.FirstOrDefault())
 {
     case "migrate":
-        await context.Database.MigrateAsync();
-        Console.WriteLine($"migrated: {string.Join(", ", await context.Database.GetAppliedMigrationsAsync())}");
-        return 0;
+        try
+        {
+            var report = await context.Database.MigrateSafelyAsync();
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine($"{problem.Severity} {problem.Code}: {problem.Message}");
+            }
+
+            Console.WriteLine($"migrated: {string.Join(", ", await context.Database.GetAppliedMigrationsAsync())}");
+            return 0;
+        }
+        catch (EfSafeMigrations.SafeMigrationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 3;
+        }
     case "check":
         var result = await context.Database.CheckAsync();
         Console.WriteLine(result.ToJson());
