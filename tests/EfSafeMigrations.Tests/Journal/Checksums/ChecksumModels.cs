@@ -55,13 +55,21 @@ public sealed class Book
 /// differ produces (identity, arrays, defaults of many types, seed data, sequences, enums,
 /// extensions, concurrent/partial/descending/GIN indexes, check constraints, comments, collations).
 /// </summary>
-public sealed class ChecksumContext(int version) : DbContext
+/// <param name="version">1 or 2.</param>
+/// <param name="safe">With EfSafeMigrations' differ (its rewrites add annotations and raw SQL steps) or EF's.</param>
+public sealed class ChecksumContext(int version, bool safe = false) : DbContext
 {
     public int Version { get; } = version;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-        => optionsBuilder.UseNpgsql("Host=localhost;Database=never_connects")
+    {
+        optionsBuilder.UseNpgsql("Host=localhost;Database=never_connects")
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, VersionCacheKeyFactory>();
+        if (safe)
+        {
+            optionsBuilder.UseSafeMigrations();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,22 +9,29 @@ namespace EfSafeMigrations.Tests.Journal.Checksums;
 /// </summary>
 public class ChecksumRoundTripTests
 {
-    [Test]
-    public void Creating_a_rich_model_from_scratch_round_trips()
+    [TestCase(false, TestName = "Creating_a_rich_model_from_scratch_round_trips(EF differ)")]
+    [TestCase(true, TestName = "Creating_a_rich_model_from_scratch_round_trips(safe differ)")]
+    public void Creating_a_rich_model_from_scratch_round_trips(bool safe)
     {
-        using var context = new ChecksumContext(1);
+        using var context = new ChecksumContext(1, safe);
         AssertRoundTrip(context, MigrationRoundTrip.Diff(null, context));
     }
 
-    [Test]
-    public void Altering_the_rich_model_round_trips()
+    [TestCase(false, TestName = "Altering_the_rich_model_round_trips(EF differ)")]
+    [TestCase(true, TestName = "Altering_the_rich_model_round_trips(safe differ)")]
+    public void Altering_the_rich_model_round_trips(bool safe)
     {
-        using var before = new ChecksumContext(1);
-        using var after = new ChecksumContext(2);
+        using var before = new ChecksumContext(1, safe);
+        using var after = new ChecksumContext(2, safe);
         var up = MigrationRoundTrip.Diff(before, after);
 
         up.Should().Contain(o => o is AlterColumnOperation).And.Contain(o => o is DropColumnOperation)
             .And.Contain(o => o is AlterSequenceOperation).And.Contain(o => o is UpdateDataOperation);
+        if (safe)
+        {
+            up.Should().Contain(o => o is SqlOperation, "the safe differ validates the new foreign key in a step of its own");
+        }
+
         AssertRoundTrip(after, up);
     }
 
