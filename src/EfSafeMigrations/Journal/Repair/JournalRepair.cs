@@ -17,6 +17,13 @@ internal static class JournalRepair
             path = Path.Combine(path, MigrationJournalFile.FileName);
         }
 
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(
+                $"Cannot write the journal file {path}: the folder {folder} does not exist. Pass the migrations folder (for example \"Migrations\") or the journal file in it.");
+        }
+
         MigrationJournal? existing = null;
         var changes = new List<string>();
         if (System.IO.File.Exists(path))
