@@ -1,3 +1,4 @@
+using EfSafeMigrations.Journal.Database;
 using EfSafeMigrations;
 using EfSafeMigrations.Journal.Repair;
 using EfSafeMigrations.Journal.Verification;

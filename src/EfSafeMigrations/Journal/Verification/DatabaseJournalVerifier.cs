@@ -1,3 +1,4 @@
+using EfSafeMigrations.Journal.Database;
 using EfSafeMigrations.Execution;
 
 namespace EfSafeMigrations.Journal.Verification;

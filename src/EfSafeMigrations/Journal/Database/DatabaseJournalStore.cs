@@ -1,11 +1,10 @@
 using System.Data;
-using EfSafeMigrations.Journal.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace EfSafeMigrations.Journal.Verification;
+namespace EfSafeMigrations.Journal.Database;
 
 /// <summary>A row of the database journal table, as verification needs it.</summary>
 internal sealed record DatabaseJournalRow(string MigrationId, string? Checksum, string Status);
