@@ -1,5 +1,5 @@
-using EfSafeMigrations.Journal.Database;
 using EfSafeMigrations;
+using EfSafeMigrations.Journal.Database;
 using EfSafeMigrations.Journal.Repair;
 using EfSafeMigrations.Journal.Verification;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,5 +1,5 @@
-using EfSafeMigrations.Journal.Database;
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.Journal.Database;
 
 namespace EfSafeMigrations.Journal.Verification;
 
