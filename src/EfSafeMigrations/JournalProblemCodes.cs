@@ -45,6 +45,9 @@ public static class JournalProblemCodes
     /// <summary>A migration applied to the database has changed since it was applied.</summary>
     public const string AppliedEdited = "JOURNAL_APPLIED_EDITED";
 
+    /// <summary>A pending migration sorts before one already applied (merged from a branch); it is applied by id (a warning).</summary>
+    public const string OutOfOrder = "JOURNAL_OUT_OF_ORDER";
+
     /// <summary>The database has a migration applied that is not compiled into this application (a warning).</summary>
     public const string AppliedUnknown = "JOURNAL_APPLIED_UNKNOWN";
 

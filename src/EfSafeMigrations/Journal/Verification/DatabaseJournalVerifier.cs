@@ -42,6 +42,15 @@ internal static class DatabaseJournalVerifier
             }
         }
 
+        var newestApplied = appliedIds.Where(byId.ContainsKey).Max(StringComparer.Ordinal);
+        foreach (var late in compiled.Where(m => newestApplied is not null && !appliedIds.Contains(m.Id)
+                                                 && StringComparer.Ordinal.Compare(m.Id, newestApplied) < 0))
+        {
+            problems.Add(new JournalProblem(JournalProblemCodes.OutOfOrder, PreflightSeverity.Warning, late.Id,
+                $"migration '{late.Id}' is not applied yet but sorts before '{newestApplied}', which is (it came from a branch merged later); it will be applied now, by id",
+                "Check it does not conflict with the migrations applied after its timestamp; if it must run last, remove it and add it again (a new id)"));
+        }
+
         if (adopt.Count > 0)
         {
             problems.Add(new JournalProblem(JournalProblemCodes.Adopted, PreflightSeverity.Info, null,

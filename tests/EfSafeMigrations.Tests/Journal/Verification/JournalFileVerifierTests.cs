@@ -120,3 +120,33 @@ public class JournalAssuranceTests
             p.Code == JournalProblemCodes.AssurancesChanged && p.Severity == EfSafeMigrations.Execution.PreflightSeverity.Info);
     }
 }
+
+public class DatabaseJournalVerifierTests
+{
+    private static CompiledMigration Compiled(string id, char checksum) => new(id, CompiledMigration.NameOf(id), new string(checksum, 64), false, []);
+
+    [Test]
+    public void A_pending_migration_that_sorts_before_an_applied_one_is_applied_by_id_with_a_warning()
+    {
+        var a = Compiled("20260101000000_A", 'a');
+        var b = Compiled("20260102000000_B", 'b');
+        var c = Compiled("20260103000000_C", 'c');
+        var rows = new[] { a, c }.Select(m => new EfSafeMigrations.Journal.Database.DatabaseJournalRow(m.Id, m.Checksum, "applied")).ToList();
+
+        var (problems, adopt) = DatabaseJournalVerifier.Verify([a.Id, c.Id], rows, [a, b, c]);
+
+        adopt.Should().BeEmpty();
+        problems.Should().ContainSingle().Which.Should().Match<JournalProblem>(p =>
+            p.Code == JournalProblemCodes.OutOfOrder && p.MigrationId == b.Id && p.Severity == EfSafeMigrations.Execution.PreflightSeverity.Warning);
+    }
+
+    [Test]
+    public void An_applied_migration_whose_checksum_changed_is_an_error_naming_it()
+    {
+        var a = Compiled("20260101000000_A", 'a');
+        var (problems, _) = DatabaseJournalVerifier.Verify([a.Id], [new(a.Id, new string('z', 64), "applied")], [a]);
+
+        problems.Should().ContainSingle().Which.Should().Match<JournalProblem>(p =>
+            p.Code == JournalProblemCodes.AppliedEdited && p.Message.Contains("'20260101000000_A' was edited after it was applied"));
+    }
+}
