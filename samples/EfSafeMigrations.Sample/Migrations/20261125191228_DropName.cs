@@ -1,10 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using EfSafeMigrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace EfSafeMigrations.Sample.Migrations
 {
     /// <inheritdoc />
+    [SafetyAssured("ESM0018", Reason = "name is unused since the SplitName release: every running version reads and writes first_name and last_name")]
     public partial class DropName : Migration
     {
         /// <inheritdoc />

@@ -1,10 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using EfSafeMigrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace EfSafeMigrations.Sample.Migrations
 {
     /// <inheritdoc />
+    [SafetyAssured("ESM0018", Reason = "email is unused since the AddEmailAddress release: every running version reads and writes email_address")]
     public partial class DropOldEmail : Migration
     {
         /// <inheritdoc />

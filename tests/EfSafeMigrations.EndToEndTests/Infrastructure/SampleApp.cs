@@ -38,10 +38,52 @@ public static class SampleApp
 
     /// <summary>Runs <c>EfSafeMigrations.Sample &lt;arguments&gt;</c> against <paramref name="connectionString"/>.</summary>
     public static async Task<CommandResult> RunAsync(string? connectionString, params string[] arguments)
-    {
-        var dll = await BuildAsync();
-        return await CommandRunner.RunAsync(Path.GetDirectoryName(dll)!, "dotnet", [dll, .. arguments],
+        => await RunDllAsync(await BuildAsync(), connectionString, arguments);
+
+    /// <summary>Runs a built sample (the sample itself or a variant) against <paramref name="connectionString"/>.</summary>
+    public static Task<CommandResult> RunDllAsync(string dll, string? connectionString, params string[] arguments)
+        => CommandRunner.RunAsync(Path.GetDirectoryName(dll)!, "dotnet", [dll, .. arguments],
             new Dictionary<string, string?> { [ConnectionStringVariable] = connectionString });
+
+    /// <summary>
+    /// A copy of the sample changed by <paramref name="edit"/> (which gets the copy's folder), built into a folder of
+    /// its own: for the mistakes a user makes (a dangerous migration without its assurance, ...).
+    /// </summary>
+    public static async Task<string> BuildVariantAsync(string name, Action<string> edit)
+    {
+        var source = Path.GetDirectoryName(ProjectFile)!;
+        // Under the repository's artifacts/ (ignored by git) so that its Directory.Build.props and central package versions apply.
+        var root = Path.Combine(RepositoryPaths.Root, "artifacts", "e2e-variants", name + "-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal));
+        var project = Path.Combine(root, "EfSafeMigrations.Sample");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(project, relative))!);
+            File.Copy(file, Path.Combine(project, relative));
+        }
+
+        // The copy lives elsewhere in the repository: its references to the library are made absolute.
+        var csproj = Path.Combine(project, "EfSafeMigrations.Sample.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(@"..\..\src\", Path.Combine(RepositoryPaths.Root, "src") + "/", StringComparison.Ordinal));
+        edit(project);
+
+        await RepositoryBuild.Gate.WaitAsync();
+        try
+        {
+            var output = Path.Combine(root, "out");
+            (await CommandRunner.RunAsync(project, "dotnet", ["build", csproj, "-c", "Release", "-o", output, "-nologo", "-clp:ErrorsOnly"],
+                timeout: TimeSpan.FromMinutes(5))).ShouldSucceed();
+            return Path.Combine(output, "EfSafeMigrations.Sample.dll");
+        }
+        finally
+        {
+            RepositoryBuild.Gate.Release();
+        }
     }
 
     /// <summary>A connection string to a closed port on this machine: nothing answers there.</summary>

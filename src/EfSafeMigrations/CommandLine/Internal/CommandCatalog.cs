@@ -10,5 +10,9 @@ internal static class CommandCatalog
         new MigrateCommand(),
         new ScriptCommand(),
         new StatusCommand(),
+        new LintCommand(),
+        new CheckCommand(),
+        new PushCommand(),
+        new JournalRepairCommand(),
     ];
 }

@@ -104,6 +104,11 @@ internal sealed class CommandHost(IReadOnlyList<ISafeMigrationsCommand> commands
                     "A step that ran outside a transaction may have completed; run 'status' to see where the database stands.");
                 return SafeMigrationsExitCode.Error;
             }
+            catch (MigrationJournalException journal)
+            {
+                output.Failure("journal-problem", journal.Summary, journal.Fix);
+                return SafeMigrationsExitCode.JournalProblem;
+            }
             catch (UsageException usage)
             {
                 output.Failure("usage-error", usage.Message, "Run with --help to see its options.");

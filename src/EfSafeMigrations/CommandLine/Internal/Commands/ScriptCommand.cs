@@ -30,7 +30,13 @@ internal sealed class ScriptCommand : ISafeMigrationsCommand
 
         output.Line($"-- EfSafeMigrations plan for {context.GetType().Name}: {plan.Migrations.Count} migration(s), {PlanRendering.StepCount(plan)} step(s), " +
                     $"{PlanRendering.OutsideTransactionCount(plan)} outside a transaction.", Style.Bold);
-        foreach (var problem in report.Problems)
+        var informational = report.Problems.Count(p => p.Severity == Execution.PreflightSeverity.Info);
+        if (informational > 0)
+        {
+            output.Line($"-- {informational} informational finding(s) (assured or adopted operations): 'lint' shows them.", Style.Dim);
+        }
+
+        foreach (var problem in report.Problems.Where(p => p.Severity != Execution.PreflightSeverity.Info))
         {
             output.Line($"-- {problem.Severity.ToString().ToLowerInvariant()} {problem.Code}{(problem.MigrationId is null ? string.Empty : " " + problem.MigrationId)}: {problem.Message}",
                 problem.Severity == Execution.PreflightSeverity.Error ? Style.Bad : Style.Warning);

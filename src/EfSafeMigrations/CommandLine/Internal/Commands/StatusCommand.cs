@@ -46,7 +46,8 @@ internal sealed class StatusCommand : ISafeMigrationsCommand
             journal.TryGetValue(id, out var entry);
             var state = StateOf(id, appliedSet.Contains(id), unknown.Contains(id, StringComparer.Ordinal), entry);
             counts[state] = counts.GetValueOrDefault(state) + 1;
-            output.Line(("  " + state.PadRight(9), StyleOf(state)), (id.PadRight(width), Style.Plain), (Detail(state, entry), Style.Dim));
+            var detail = Detail(state, entry);
+            output.Line(("  " + state.PadRight(9), StyleOf(state)), (detail.Length == 0 ? id : id.PadRight(width), Style.Plain), (detail, Style.Dim));
             rows.Add(new JsonObject
             {
                 ["id"] = id,

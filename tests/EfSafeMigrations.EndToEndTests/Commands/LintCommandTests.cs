@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EfSafeMigrations.EndToEndTests.Infrastructure;
+using EfSafeMigrations.ThrowawayPostgres;
+using Npgsql;
+
+namespace EfSafeMigrations.EndToEndTests.Commands;
+
+public class LintCommandTests
+{
+    [Test]
+    public async Task Lint_reports_rewritten_and_assured_operations_and_passes()
+    {
+        await using var database = await SharedPostgresServer.CreateDatabaseAsync("e2e_lint");
+
+        var human = (await SampleApp.RunAsync(database.ConnectionString, "lint")).ShouldSucceed();
+        var all = (await SampleApp.RunAsync(SampleApp.UnreachableConnectionString(), "lint", "--all", "--json")).ShouldSucceed();
+
+        human.StandardOutput.Should().Contain("Lint: 6 pending migration(s)")
+            .And.MatchRegex(@"assured\s+ESM0018 \d+_DropName \(DropColumn users.name\): name is unused")
+            .And.MatchRegex(@"rewritten\s+ESM0001 \d+_AddBioAndIsActive")
+            .And.Contain("0 error(s)");
+        using var document = JsonDocument.Parse(all.StandardOutput);
+        document.RootElement.GetProperty("blocking").GetBoolean().Should().BeFalse();
+        document.RootElement.GetProperty("findings").EnumerateArray()
+            .Should().Contain(f => f.GetProperty("status").GetString() == "assured" && f.GetProperty("ruleId").GetString() == "ESM0018");
+    }
+
+    [Test]
+    public async Task A_dangerous_migration_without_its_assurance_fails_lint_and_stops_migrate_before_anything_runs()
+    {
+        // The developer forgot [SafetyAssured] on the two contract migrations.
+        var dll = await SampleApp.BuildVariantAsync("unassured", folder =>
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(folder, "Migrations"), "*.cs"))
+            {
+                File.WriteAllText(file, Regex.Replace(File.ReadAllText(file), @"^\s*\[SafetyAssured\(.*\)\]\r?\n", string.Empty, RegexOptions.Multiline));
+            }
+        });
+        try
+        {
+            await LintAndMigrateAsync(dll);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(dll))!, recursive: true);
+        }
+    }
+
+    private static async Task LintAndMigrateAsync(string dll)
+    {
+        await using var database = await SharedPostgresServer.CreateDatabaseAsync("e2e_lint_errors");
+
+        var human = await SampleApp.RunDllAsync(dll, database.ConnectionString, "lint");
+        var json = await SampleApp.RunDllAsync(dll, database.ConnectionString, "lint", "--json");
+        var migrate = await SampleApp.RunDllAsync(dll, database.ConnectionString, "migrate", "--json");
+
+        human.ExitCode.Should().Be(3, human.ToString());
+        human.StandardOutput.Should().MatchRegex(@"error\s+ESM0018 \d+_DropName \(DropColumn users.name\): Column users.name is dropped")
+            .And.Contain("if it is safe here: [SafetyAssured(\"ESM0018\", Reason = \"...\")]")
+            .And.Contain("2 error(s)").And.Contain("'migrate' would refuse these migrations.");
+        json.ExitCode.Should().Be(3, json.ToString());
+        using (var document = JsonDocument.Parse(json.StandardOutput))
+        {
+            document.RootElement.GetProperty("outcome").GetString().Should().Be("lint-errors");
+            document.RootElement.GetProperty("errors").GetInt32().Should().Be(2);
+        }
+
+        migrate.ExitCode.Should().Be(3, migrate.ToString());
+        using (var document = JsonDocument.Parse(migrate.StandardOutput))
+        {
+            document.RootElement.GetProperty("applied").GetArrayLength().Should().Be(0);
+            document.RootElement.GetProperty("problems").EnumerateArray().Should().Contain(p => p.GetProperty("code").GetString() == "ESM0018");
+        }
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var tables = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE tablename = 'users'", connection);
+        (await tables.ExecuteScalarAsync()).Should().Be(0L, "the lint gate stops the run before anything is applied");
+    }
+}
