@@ -56,24 +56,4 @@ public class ScaffoldedFormAndSecretsTests
         journal.Single().FailedStatement.Should().Contain("PASSWORD '***'");
         failure.Which.Report.Plan.Migrations[0].Steps[0].Statements[0].Sql.Should().Contain("PASSWORD '***'");
     }
-
-    [Test]
-    public async Task Seeding_configured_with_UseAsyncSeeding_runs_after_migrating_as_Migrate_runs_it()
-    {
-        await using var database = await PostgresTestServer.CreateDatabaseAsync();
-        var seeded = new List<bool>();
-        var options = new DbContextOptionsBuilder<ShopDbContext>(ShopOptions.For<ShopDbContext>(database.ConnectionString))
-            .UseAsyncSeeding(async (context, migrated, cancellationToken) =>
-            {
-                seeded.Add(migrated);
-                await context.Database.ExecuteSqlRawAsync("INSERT INTO customers (id, email) VALUES (9999, 'seed@example.com')", cancellationToken);
-            })
-            .Options;
-        await using var context = new ShopDbContext(options);
-
-        await context.Database.MigrateSafelyAsync();
-
-        seeded.Should().Equal(true);
-        (await Journal.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM customers WHERE id = 9999")).Should().Be(1);
-    }
 }
