@@ -143,20 +143,19 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         var connection = session.Connection;
         await SetTimeoutsAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, statement.LockTimeout);
-        try
+        await using (var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, statement.LockTimeout))
         {
-            await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, transaction) { CommandTimeout = 0 };
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
-        {
-            var blockers = await monitor.BlockersAsync().ConfigureAwait(false);
-            await monitor.DisposeAsync().ConfigureAwait(false);
-            throw new StatementFailedException(blockers, exception);
+            try
+            {
+                await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, transaction) { CommandTimeout = 0 };
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                throw new StatementFailedException(await monitor.BlockersAsync().ConfigureAwait(false), exception);
+            }
         }
 
-        await monitor.DisposeAsync().ConfigureAwait(false);
         clock.Stop();
         MigrationLog.StatementExecuted(session.Logger, label, step.Number, step.Transactional, clock.Elapsed.TotalMilliseconds, statement.Sql, null);
         session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.StatementCompleted, label, step.Number, null,
