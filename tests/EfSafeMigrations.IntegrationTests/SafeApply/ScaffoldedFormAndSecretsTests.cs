@@ -27,8 +27,10 @@ public class ScaffoldedFormAndSecretsTests
             .Should().Be((await CatalogSnapshot.ReadAsync(plain.ConnectionString)).ToString());
         var steps = report.Plan.Migrations[1].Steps;
         steps.Where(s => !s.Transactional).Select(s => s.Statements[0].Kind).Should().Equal(
-            PlannedStatementKind.ConcurrentIndex, PlannedStatementKind.Validate, PlannedStatementKind.Validate);
-        steps.SelectMany(s => s.Statements).Count(s => s.Sql.Contains("VALIDATE CONSTRAINT")).Should().Be(2, "each constraint is validated once");
+            PlannedStatementKind.ConcurrentIndex, PlannedStatementKind.Validate, PlannedStatementKind.Validate, PlannedStatementKind.Validate,
+            PlannedStatementKind.ConcurrentIndex);
+        steps.SelectMany(s => s.Statements).Count(s => s.Sql.Contains("VALIDATE CONSTRAINT")).Should().Be(3, "each constraint is validated once");
+        steps.SelectMany(s => s.Statements).Last(s => s.Kind == PlannedStatementKind.ConcurrentIndex).IndexName.Should().Be("ak_orders_number");
         steps[^1].Transactional.Should().BeTrue("the history insert commits together with the journal row");
     }
 
