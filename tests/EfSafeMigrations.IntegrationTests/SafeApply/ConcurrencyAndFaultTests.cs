@@ -156,6 +156,33 @@ public class ConcurrencyAndFaultTests
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Columns.Should().Contain(c => c.StartsWith("public.orders.note text"));
     }
 
+    [Test]
+    public async Task A_migrator_gives_up_waiting_for_the_lock_after_LockWaitTimeout_with_nothing_applied()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
+        {
+            take.Parameters.AddWithValue("key", Execution.Internal.AdvisoryLock.KeyFor(null, "__EFMigrationsHistory"));
+            await take.ExecuteScalarAsync();
+        }
+
+        var progress = new List<SafeMigrationProgress>();
+        await using var context = ShopOptions.Shop(database.ConnectionString, configure: o =>
+        {
+            o.Execution.LockWaitTimeout = TimeSpan.FromMilliseconds(300);
+            o.Execution.LockPollInterval = TimeSpan.FromMilliseconds(50);
+        });
+        var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync(
+                new MigrateSafelyOptions { Progress = new SafeApplyTests.SyncProgress(progress) }))
+            .Should().ThrowAsync<SafeMigrationException>();
+
+        failure.Which.Message.Should().Contain("LockWaitTimeout");
+        progress.Should().Contain(p => p.Stage == SafeMigrationStage.WaitingForLock);
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString, includeBookkeeping: true)).Tables.Should().BeEmpty();
+    }
+
     private static async Task<int?> WaitForConcurrentBuildAsync(NpgsqlConnection admin, Task run)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
