@@ -21,5 +21,6 @@ internal static class SafeMigrationsServices
         services.Replace(ServiceDescriptor.Scoped<IMigrator, SafeMigrator>());
         services.TryAddScoped<SafeMigrationRunner>();
         services.TryAddScoped<PlanExecutor>();
+        services.TryAddScoped<PreflightRunner>();
     }
 }
