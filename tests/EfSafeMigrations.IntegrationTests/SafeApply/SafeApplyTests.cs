@@ -173,6 +173,14 @@ public class SafeApplyTests
             .Should().ThrowAsync<InvalidOperationException>().WithMessage("*UseSafeMigrations()*");
     }
 
+    [Test]
+    public async Task Multiplexed_connections_are_refused_with_a_clear_error()
+    {
+        await using var context = ShopOptions.Shop("Host=localhost;Database=none;Multiplexing=true");
+        await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync())
+            .Should().ThrowAsync<InvalidOperationException>().WithMessage("*Multiplexing=true*");
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests want the reports in order, at once.</summary>
     internal sealed class SyncProgress(List<SafeMigrationProgress> sink) : IProgress<SafeMigrationProgress>
     {

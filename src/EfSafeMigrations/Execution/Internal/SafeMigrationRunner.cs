@@ -47,6 +47,13 @@ internal sealed class SafeMigrationRunner(
         var connection = context.Database.GetDbConnection() as NpgsqlConnection
             ?? throw new InvalidOperationException("MigrateSafelyAsync supports the Npgsql provider only (UseNpgsql).");
 
+        if (new NpgsqlConnectionStringBuilder(connection.ConnectionString).Multiplexing)
+        {
+            throw new InvalidOperationException(
+                "MigrateSafelyAsync needs a session-level advisory lock, which multiplexed connections cannot hold: " +
+                "migrate through a connection string or data source without Multiplexing=true.");
+        }
+
         if (call.DryRun)
         {
             await DryRunAsync(safeMigrator, call, options, journal, connection, report, logger, cancellationToken).ConfigureAwait(false);
