@@ -22,7 +22,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
     /// <summary>The journal table of EfSafeMigrations; bookkeeping, like EF's history table, never pushed.</summary>
     public const string JournalTableName = "__EfSafeMigrationsJournal";
 
-    public static PushEngine Default { get; } = new(new ExecutorPushApplier(), new NoPushPlanLinter());
+    public static PushEngine Default { get; } = new(new ExecutorPushApplier(), new CataloguePushPlanLinter());
 
     public async Task<PushResult> PushAsync(DbContext context, PushOptions options, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
             live, desired, sql, plan, renames, new LiveData(session.Connection, sql),
             new ModelFillValues(designModel.GetRelationalModel(), defaultSchema), options.ConcurrentIndexes);
         await differ.DiffAsync(cancellationToken);
-        foreach (var finding in linter.Lint(plan.Steps))
+        foreach (var finding in linter.Lint(context, plan.Steps, live.ServerMajorVersion))
         {
             plan.Warning(finding);
         }
