@@ -227,7 +227,8 @@ internal sealed class SafeMigrationRunner(
             .Select(m => (m.Key, migrationsAssembly.CreateMigration(m.Value, context.Database.ProviderName!)))
             .ToList();
         var pending = plan.Where(p => p.Planned.Direction == MigrationDirection.Up).Select(p => (p.Planned.Id, p.Migration)).ToList();
-        var preflight = new PreflightContext(context, options, all, applied, pending);
+        // Only the dry run reports instead of throwing; it must also write nothing (journal adoption).
+        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = !throwOnError };
         foreach (var check in checks)
         {
             var problems = await check.RunAsync(preflight, cancellationToken).ConfigureAwait(false);

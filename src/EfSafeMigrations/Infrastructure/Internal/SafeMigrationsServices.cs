@@ -1,5 +1,6 @@
 using EfSafeMigrations.Execution;
 using EfSafeMigrations.Execution.Internal;
+using EfSafeMigrations.Journal.Verification;
 using EfSafeMigrations.Linting;
 using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -23,6 +24,7 @@ internal static class SafeMigrationsServices
         services.Replace(ServiceDescriptor.Scoped<IMigrator, SafeMigrator>());
         services.TryAddScoped<SafeMigrationRunner>();
         services.TryAddScoped<PlanExecutor>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, LintPreflightCheck>());
     }
 }
