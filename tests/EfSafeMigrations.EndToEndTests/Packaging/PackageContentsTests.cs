@@ -31,6 +31,11 @@ public class PackageContentsTests
             "build/EfSafeMigrations.targets",
             "buildTransitive/EfSafeMigrations.targets",
         ]);
+        if (Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "EfSafeMigrations.Analyzers")))
+        {
+            files.Should().Contain("analyzers/dotnet/cs/EfSafeMigrations.Analyzers.dll", "the build-time analyzer ships inside the package");
+        }
+
         files.Should().NotContain(f => f.EndsWith(".runtimeconfig.json", StringComparison.Ordinal) || f.EndsWith(".deps.json", StringComparison.Ordinal));
 
         var dependencies = metadata.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value).ToList();
