@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using EfSafeMigrations.Analyzers.Migrations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EfSafeMigrations.Analyzers.Analyzers;
+
+/// <summary>
+/// ESM0008, ESM0009, ESM0011, ESM0012: columns added to an existing table in a way that fails or rewrites it;
+/// ESM0014: column type changes outside the binary-compatible list.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ColumnAnalyzer : MigrationAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(
+        RuleCatalog.NotNullColumnWithoutDefault, RuleCatalog.VolatileDefault, RuleCatalog.StoredGeneratedColumn,
+        RuleCatalog.IdentityColumnOnExistingTable, RuleCatalog.ColumnTypeChange);
+
+    protected override void Analyze(MigrationMethod method)
+    {
+        foreach (var call in method.Calls)
+        {
+            switch (call.Name)
+            {
+                case "AddColumn":
+                    CheckAdd(method, call);
+                    break;
+                case "AlterColumn":
+                    CheckTypeChange(method, call);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckAdd(MigrationMethod method, MigrationBuilderCall call)
+    {
+        var name = call.String("name");
+        var identity = IsAutoIncrementing(call);
+        if (identity)
+        {
+            method.Report(RuleCatalog.IdentityColumnOnExistingTable, call, escalate: false, name, call.TableDisplay);
+        }
+
+        var computed = call.HasExplicit("computedColumnSql");
+        if (computed && call.Bool("stored") == true)
+        {
+            method.Report(RuleCatalog.StoredGeneratedColumn, call, escalate: false, name, call.TableDisplay);
+        }
+
+        var defaultSql = call.String("defaultValueSql");
+        if (defaultSql is not null && VolatileFunctions.FindIn(defaultSql) is not null)
+        {
+            method.Report(RuleCatalog.VolatileDefault, call, escalate: false, name, call.TableDisplay, defaultSql);
+        }
+
+        if (call.Bool("nullable") == false && !identity && !computed && !call.HasExplicit("defaultValue") && !call.HasExplicit("defaultValueSql"))
+        {
+            method.Report(RuleCatalog.NotNullColumnWithoutDefault, call, escalate: false, name, call.TableDisplay);
+        }
+    }
+
+    private static void CheckTypeChange(MigrationMethod method, MigrationBuilderCall call)
+    {
+        var type = call.String("type");
+        var oldType = call.String("oldType");
+        if (type is null || oldType is null || Normalize(type) == Normalize(oldType) || StoreTypes.IsBinaryCompatibleChange(oldType, type))
+        {
+            return;
+        }
+
+        method.Report(RuleCatalog.ColumnTypeChange, call, escalate: false, call.String("name"), call.TableDisplay, oldType, type);
+    }
+
+    private static bool IsAutoIncrementing(MigrationBuilderCall call)
+    {
+        if (call.String("type") is { } type && StoreTypes.IsSerial(type.Trim().ToLowerInvariant()))
+        {
+            return true;
+        }
+
+        return ValueGeneration.Of(call) is "IdentityByDefaultColumn" or "IdentityAlwaysColumn" or "SerialColumn";
+    }
+
+    private static string Normalize(string type) => System.Text.RegularExpressions.Regex.Replace(type.Trim().ToLowerInvariant(), @"\s+", " ");
+}

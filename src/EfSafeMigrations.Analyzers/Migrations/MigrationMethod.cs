@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using EfSafeMigrations.Analyzers.Descriptors;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EfSafeMigrations.Analyzers.Migrations;
+
+/// <summary>One <c>Up</c> or <c>Down</c> method of a migration: its calls, the tables it creates, and reporting.</summary>
+internal sealed class MigrationMethod
+{
+    private readonly OperationBlockAnalysisContext _context;
+    private readonly SafetyAssurance _assurance;
+    private readonly INamedTypeSymbol _migrationClass;
+
+    public MigrationMethod(OperationBlockAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind)
+    {
+        _context = context;
+        _assurance = assurance;
+        _migrationClass = context.OwningSymbol.ContainingType;
+        Kind = kind;
+
+        var invocations = context.OperationBlocks
+            .SelectMany(block => block.DescendantsAndSelf())
+            .OfType<IInvocationOperation>()
+            .OrderBy(invocation => invocation.Syntax.SpanStart)
+            .ToList();
+        AllInvocations = invocations;
+        Calls = invocations
+            .Where(invocation => IsOn(invocation, detector.MigrationBuilder))
+            .Select(invocation => new MigrationBuilderCall(invocation))
+            .ToList();
+    }
+
+    public MigrationMethodKind Kind { get; }
+
+    /// <summary>The <c>migrationBuilder</c> calls, in source order.</summary>
+    public IReadOnlyList<MigrationBuilderCall> Calls { get; }
+
+    /// <summary>Every invocation in the method (also <c>table.Column&lt;T&gt;(...)</c> inside <c>CreateTable</c>), in source order.</summary>
+    public IReadOnlyList<IInvocationOperation> AllInvocations { get; }
+
+    /// <summary>Whether the table is created by a <c>CreateTable</c> call earlier in this method (then it is empty and unused).</summary>
+    public bool IsNewTable(MigrationBuilderCall call)
+    {
+        var table = call.String("table");
+        if (table is null)
+        {
+            return false;
+        }
+
+        var schema = call.String("schema");
+        return Calls.Any(earlier => earlier.Name == "CreateTable"
+                                    && earlier.Invocation.Syntax.SpanStart < call.Invocation.Syntax.SpanStart
+                                    && earlier.String("name") == table
+                                    && earlier.String("schema") == schema);
+    }
+
+    /// <summary>Reports a rule unless the migration is assured for it or the rule is exempt for a new table.</summary>
+    /// <param name="escalate">The operation opted out of the generator's safe rewrite: report it as a warning even for auto-fixed rules.</param>
+    public void Report(Rule rule, MigrationBuilderCall call, bool escalate, params object?[] arguments)
+    {
+        if (rule.ExemptWhenTableIsNew && IsNewTable(call))
+        {
+            return;
+        }
+
+        Report(rule, call.Location, escalate, arguments);
+    }
+
+    public void Report(Rule rule, Location location, bool escalate, params object?[] arguments)
+    {
+        if (_assurance.IsAssured(_migrationClass, rule.Id))
+        {
+            return;
+        }
+
+        var descriptor = RuleDescriptors.For(rule);
+        var severity = escalate && descriptor.DefaultSeverity < DiagnosticSeverity.Warning ? DiagnosticSeverity.Warning : descriptor.DefaultSeverity;
+        if (Kind == MigrationMethodKind.Down)
+        {
+            severity = RuleDescriptors.Lower(severity);
+        }
+
+        _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, arguments));
+    }
+
+    private static bool IsOn(IInvocationOperation invocation, INamedTypeSymbol migrationBuilder)
+    {
+        for (var type = invocation.TargetMethod.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, migrationBuilder))
+            {
+                return !invocation.TargetMethod.IsStatic;
+            }
+        }
+
+        return false;
+    }
+}
