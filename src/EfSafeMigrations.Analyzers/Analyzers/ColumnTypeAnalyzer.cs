@@ -88,7 +88,8 @@ internal sealed class ColumnTypeAnalyzer : MigrationAnalyzer
     /// <summary>The properties the key lambda selects: <c>x => x.Id</c> or <c>x => new { x.A, x.B }</c>.</summary>
     private static IEnumerable<string> KeyProperties(IInvocationOperation primaryKey)
     {
-        var lambda = primaryKey.Arguments.Select(a => Arguments.Unwrap(a.Value)).OfType<IDelegateCreationOperation>().FirstOrDefault()?.Target as IAnonymousFunctionOperation;
+        // Func or Expression<Func>: either way the lambda is below the argument.
+        var lambda = primaryKey.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IAnonymousFunctionOperation>().FirstOrDefault();
         if (lambda is null)
         {
             return Enumerable.Empty<string>();

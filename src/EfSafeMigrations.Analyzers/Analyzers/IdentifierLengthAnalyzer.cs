@@ -23,7 +23,10 @@ internal sealed class IdentifierLengthAnalyzer : MigrationAnalyzer
     {
         foreach (var invocation in method.AllInvocations)
         {
-            if (invocation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() is not ("Microsoft.EntityFrameworkCore.Migrations" or KnownNames.OperationBuilderNamespace))
+            // migrationBuilder calls, and the column/key builders inside a migrationBuilder.CreateTable.
+            if (!method.IsMigrationBuilderCall(invocation)
+                && !(invocation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() == KnownNames.OperationBuilderNamespace
+                     && method.IsInsideMigrationBuilderCall(invocation)))
             {
                 continue;
             }

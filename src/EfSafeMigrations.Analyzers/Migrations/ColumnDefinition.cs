@@ -55,7 +55,7 @@ internal sealed class ColumnDefinition
         {
             if (invocation.TargetMethod.Name == "Column"
                 && invocation.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.ColumnsBuilderType
-                && EnclosingCreateTable(invocation) is { } createTable)
+                && EnclosingCreateTable(method, invocation) is { } createTable)
             {
                 var call = new MigrationBuilderCall(invocation);
                 var table = new MigrationBuilderCall(createTable);
@@ -65,11 +65,11 @@ internal sealed class ColumnDefinition
         }
     }
 
-    private static IInvocationOperation? EnclosingCreateTable(IOperation operation)
+    private static IInvocationOperation? EnclosingCreateTable(MigrationMethod method, IOperation operation)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent is IInvocationOperation { TargetMethod.Name: "CreateTable" } invocation)
+            if (parent is IInvocationOperation { TargetMethod.Name: "CreateTable" } invocation && method.IsMigrationBuilderCall(invocation))
             {
                 return invocation;
             }

@@ -14,9 +14,12 @@ internal sealed class MigrationMethod
     private readonly SafetyAssurance _assurance;
     private readonly INamedTypeSymbol _migrationClass;
 
+    private readonly INamedTypeSymbol _migrationBuilder;
+
     public MigrationMethod(OperationBlockAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind)
     {
         _context = context;
+        _migrationBuilder = detector.MigrationBuilder;
         _assurance = assurance;
         _migrationClass = context.OwningSymbol.ContainingType;
         Kind = kind;
@@ -40,6 +43,23 @@ internal sealed class MigrationMethod
 
     /// <summary>Every invocation in the method (also <c>table.Column&lt;T&gt;(...)</c> inside <c>CreateTable</c>), in source order.</summary>
     public IReadOnlyList<IInvocationOperation> AllInvocations { get; }
+
+    /// <summary>Whether the invocation calls a method of EF Core's <c>MigrationBuilder</c> (not a look-alike).</summary>
+    public bool IsMigrationBuilderCall(IInvocationOperation invocation) => IsOn(invocation, _migrationBuilder);
+
+    /// <summary>Whether the operation is inside the arguments of a <c>MigrationBuilder</c> call (the lambdas of <c>CreateTable</c>).</summary>
+    public bool IsInsideMigrationBuilderCall(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IInvocationOperation invocation && IsMigrationBuilderCall(invocation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the table is created by a <c>CreateTable</c> call earlier in this method (then it is empty and unused).</summary>
     public bool IsNewTable(MigrationBuilderCall call)
