@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace EfSafeMigrations.Analyzers.Migrations;
 
 /// <summary>
-/// Reads <c>[SafetyAssured("ESM0018", Reason = "...")]</c> on a migration class: the listed rules (all rules
-/// when none are listed) are accepted for that migration, provided a non-blank reason is given.
+/// Reads <c>[SafetyAssured("ESM0018", Reason = "...")]</c> on a migration class: the listed rules are accepted for
+/// that migration when a non-blank reason is given. As at run time, an attribute without rule ids or without a
+/// reason assures nothing.
 /// </summary>
 internal sealed class SafetyAssurance
 {
@@ -32,7 +33,7 @@ internal sealed class SafetyAssurance
                 .SelectMany(argument => argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArrayOf(argument))
                 .Select(value => value.Value as string)
                 .ToList();
-            if (ids.Count == 0 || ids.Any(id => string.Equals(id?.Trim(), ruleId, System.StringComparison.OrdinalIgnoreCase)))
+            if (ids.Any(id => string.Equals(id?.Trim(), ruleId, System.StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
