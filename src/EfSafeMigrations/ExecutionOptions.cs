@@ -1,6 +1,50 @@
 namespace EfSafeMigrations;
 
-/// <summary>How migrations are applied: the cross-process lock, lock and statement timeouts, retries.</summary>
+/// <summary>
+/// How migrations are applied: the cross-process lock, lock and statement timeouts, retries.
+/// The defaults suit a live production database; see docs/execution.md.
+/// </summary>
 public sealed class ExecutionOptions
 {
+    /// <summary>
+    /// <c>lock_timeout</c> for every DDL statement: how long a statement may wait for its lock before it
+    /// gives up (and is retried), instead of queueing every later query behind it. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>statement_timeout</c> for DDL statements other than index builds and <c>VALIDATE CONSTRAINT</c>
+    /// (those run without one: they may take long but do not block writes). Default: 15 minutes.
+    /// <see cref="TimeSpan.Zero"/> means no statement timeout.
+    /// </summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How many times a step is tried when it fails on its lock timeout (or a deadlock) before the run
+    /// fails. Default: 5 (the first try and 4 retries).
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Delay before the first retry; it doubles on each retry, with ±50 % jitter. Default: 1 second.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Upper bound of the delay between retries. Default: 30 seconds.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long <c>MigrateSafelyAsync</c> waits for another migrator (in any process) to release the
+    /// migration lock before it fails. Default: 10 minutes.
+    /// </summary>
+    public TimeSpan LockWaitTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How often a waiting migrator polls <c>pg_try_advisory_lock</c> (outside any transaction, so that a
+    /// concurrent index build of the lock holder never waits for it). Default: 1 second.
+    /// </summary>
+    public TimeSpan LockPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Recorded in the journal as <c>applied_by_application</c>. Default: the entry assembly's name.
+    /// </summary>
+    public string? ApplicationName { get; set; }
 }

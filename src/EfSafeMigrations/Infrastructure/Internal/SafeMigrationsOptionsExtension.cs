@@ -41,6 +41,10 @@ public sealed class SafeMigrationsOptionsExtension : IDbContextOptionsExtension
         }
     }
 
+    /// <summary>The options a context was configured with, or the defaults when it has no <c>UseSafeMigrations</c>.</summary>
+    public static SafeMigrationsOptions OptionsOf(IDbContextOptions contextOptions)
+        => contextOptions.FindExtension<SafeMigrationsOptionsExtension>()?.Options ?? new SafeMigrationsOptions();
+
     /// <inheritdoc />
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 

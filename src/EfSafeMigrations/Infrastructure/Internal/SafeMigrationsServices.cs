@@ -1,4 +1,8 @@
+using EfSafeMigrations.Execution.Internal;
+using EfSafeMigrations.Migrations.Internal;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EfSafeMigrations.Infrastructure.Internal;
 
@@ -12,5 +16,10 @@ internal static class SafeMigrationsServices
     public static void Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, SafeMigrationsSqlGenerator>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrationsModelDiffer, SafeMigrationsModelDiffer>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrator, SafeMigrator>());
+        services.TryAddScoped<SafeMigrationRunner>();
+        services.TryAddScoped<PlanExecutor>();
     }
 }

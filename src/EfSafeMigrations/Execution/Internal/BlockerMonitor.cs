@@ -1,0 +1,117 @@
+using Npgsql;
+
+namespace EfSafeMigrations.Execution.Internal;
+
+/// <summary>
+/// Watches, from the lock connection, who blocks the migrating backend while a statement waits
+/// (<c>pg_blocking_pids</c>). After a lock timeout the statement no longer waits, so the blockers must be
+/// seen while it still does.
+/// </summary>
+internal sealed class BlockerMonitor : IAsyncDisposable
+{
+    private const string Query = """
+        SELECT a.pid, a.state, a.query, a.application_name, now() - a.xact_start
+        FROM pg_stat_activity a
+        WHERE a.pid = ANY(pg_blocking_pids(@pid))
+        ORDER BY a.pid
+        """;
+
+    private readonly NpgsqlConnection? _connection;
+    private readonly int _pid;
+    private readonly TimeSpan _interval;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    private BlockerMonitor(NpgsqlConnection? connection, int pid, TimeSpan interval)
+    {
+        _connection = connection;
+        _pid = pid;
+        _interval = interval;
+        _loop = connection is null ? Task.CompletedTask : Task.Run(LoopAsync);
+    }
+
+    /// <summary>The blockers seen most recently (empty when none was seen).</summary>
+    public IReadOnlyList<BlockingSession> LastSeen { get; private set; } = [];
+
+    /// <summary>Starts watching <paramref name="pid"/>; checks at a third of the lock timeout so a wait is seen before it ends.</summary>
+    public static BlockerMonitor Start(NpgsqlConnection? connection, int pid, TimeSpan? lockTimeout)
+    {
+        var third = (lockTimeout is { } t && t > TimeSpan.Zero ? t : TimeSpan.FromSeconds(3)) / 3;
+        var interval = TimeSpan.FromMilliseconds(Math.Clamp(third.TotalMilliseconds, 10, 1000));
+        return new BlockerMonitor(connection, pid, interval);
+    }
+
+    /// <summary>Stops watching and returns the blockers seen.</summary>
+    public async Task<IReadOnlyList<BlockingSession>> BlockersAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        return LastSeen;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_interval, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var seen = await ReadAsync().ConfigureAwait(false);
+                if (seen.Count > 0)
+                {
+                    LastSeen = seen;
+                }
+            }
+            catch (NpgsqlException)
+            {
+                return; // Diagnostics only: never fail the migration because the monitor could not look.
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<BlockingSession>> ReadAsync()
+    {
+        await using var command = new NpgsqlCommand(Query, _connection);
+        command.Parameters.AddWithValue("pid", _pid);
+        var result = new List<BlockingSession>();
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            result.Add(new BlockingSession(
+                reader.GetInt32(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : SecretRedactor.Redact(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<TimeSpan>(4)));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EfSafeMigrations.Execution.Internal;
+
+/// <summary>Where and how a plan is applied: the connection, the lock connection (for blocker lookups), options, sinks.</summary>
+internal sealed class ExecutionSession
+{
+    public required NpgsqlConnection Connection { get; init; }
+
+    /// <summary>The migration lock's dedicated connection, idle between statements; null: blockers are not looked up.</summary>
+    public NpgsqlConnection? MonitorConnection { get; init; }
+
+    public required ExecutionOptions Options { get; init; }
+
+    public required Microsoft.Extensions.Logging.ILogger Logger { get; init; }
+
+    public IProgress<SafeMigrationProgress>? Progress { get; init; }
+
+    public required SafeMigrationReport Report { get; init; }
+}
+
+/// <summary>
+/// Bookkeeping run when a step succeeds: inside the step's transaction for a transactional step (so the
+/// journal and the schema change commit together), right after the statement for a non-transactional one.
+/// </summary>
+internal delegate Task StepCompleted(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken);
+
+/// <summary>A step failed for good: after its retries, or on an error that is not retried.</summary>
+internal sealed class PlanStepFailedException(
+    string message, PlanStep step, PlannedStatement statement, int attempts, IReadOnlyList<BlockingSession> blockers, Exception inner)
+    : Exception(message, inner)
+{
+    public PlanStep Step { get; } = step;
+
+    public PlannedStatement Statement { get; } = statement;
+
+    public int Attempts { get; } = attempts;
+
+    public IReadOnlyList<BlockingSession> Blockers { get; } = blockers;
+}
+
+/// <summary>
+/// Applies plan steps: each transactional step in one transaction, each other step in autocommit, every
+/// statement under its own lock and statement timeouts, lock timeouts retried with backoff (the blockers
+/// named in the log), and an INVALID index from an earlier failed concurrent build dropped before building
+/// it again. Knows nothing of EF migrations: the migrator and the push mode both hand it steps.
+/// </summary>
+internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
+{
+    /// <summary>Applies <paramref name="steps"/> in order (the push mode's entry point).</summary>
+    public async Task ExecuteAsync(ExecutionSession session, IReadOnlyList<PlanStep> steps, string label, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
+        {
+            await ExecuteStepAsync(session, step, label, resuming: false, completed: null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Applies one step with its retries; returns what each statement did.</summary>
+    /// <param name="resuming">An earlier run may have built this step's index already: a valid one is kept, not rebuilt.</param>
+    public async Task<IReadOnlyList<StatementOutcome>> ExecuteStepAsync(
+        ExecutionSession session, PlanStep step, string label, bool resuming, StepCompleted? completed, CancellationToken cancellationToken)
+    {
+        var options = session.Options;
+        var maxAttempts = Math.Max(1, options.MaxAttempts);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = step.Statements[0];
+            try
+            {
+                var outcomes = new List<StatementOutcome>(step.Statements.Count);
+                if (step.Transactional)
+                {
+                    await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    foreach (var statement in step.Statements)
+                    {
+                        current = statement;
+                        outcomes.Add(await RunAsync(session, step, statement, transaction, attempt, label, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    if (completed is not null)
+                    {
+                        await completed(session.Connection, transaction, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    foreach (var statement in step.Statements)
+                    {
+                        current = statement;
+                        var skip = await PrepareConcurrentBuildAsync(session, statement, resuming, cancellationToken).ConfigureAwait(false);
+                        outcomes.Add(skip
+                            ? new StatementOutcome(step.Number, statement.Sql, false, TimeSpan.Zero, attempt, statement.Rewrites, Skipped: true)
+                            : await RunAsync(session, step, statement, null, attempt, label, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    if (completed is not null)
+                    {
+                        await completed(session.Connection, null, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                return outcomes;
+            }
+            catch (StatementFailedException failure) when (RetryPolicy.IsRetryable(failure.InnerException!) && attempt < maxAttempts)
+            {
+                var delay = RetryPolicy.DelayBefore(attempt + 1, options);
+                session.Report.Retries++;
+                MigrationLog.LockTimeoutRetry(session.Logger, label, step.Number, attempt, maxAttempts, delay.TotalMilliseconds,
+                    Describe(failure.Blockers), null);
+                session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Retrying, label, step.Number, null,
+                    $"Step {step.Number} timed out waiting for a lock (attempt {attempt} of {maxAttempts}); blocked by {Describe(failure.Blockers)}."));
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StatementFailedException failure)
+            {
+                var inner = failure.InnerException!;
+                var retried = RetryPolicy.IsRetryable(inner);
+                var message = retried
+                    ? $"{label}: step {step.Number} could not get its lock within the lock timeout " +
+                      $"({current.LockTimeout?.TotalMilliseconds ?? 0:0} ms) in {attempt} attempt(s); nothing of this step was applied. " +
+                      $"Blocked by {Describe(failure.Blockers)}. Let that session finish (or end it), then run again; " +
+                      "ExecutionOptions.MaxAttempts and LockTimeout control the patience."
+                    : $"{label}: step {step.Number} failed: {SecretRedactor.Redact(inner.Message)}. " +
+                      (step.Transactional ? "Its transaction was rolled back; nothing of this step was applied." : "It ran outside a transaction.");
+                throw new PlanStepFailedException(message, step, current, attempt, failure.Blockers, inner);
+            }
+        }
+    }
+
+    private async Task<StatementOutcome> RunAsync(
+        ExecutionSession session, PlanStep step, PlannedStatement statement, NpgsqlTransaction? transaction, int attempt, string label,
+        CancellationToken cancellationToken)
+    {
+        var connection = session.Connection;
+        await SetTimeoutsAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, statement.LockTimeout);
+        try
+        {
+            await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, transaction) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            var blockers = await monitor.BlockersAsync().ConfigureAwait(false);
+            await monitor.DisposeAsync().ConfigureAwait(false);
+            throw new StatementFailedException(blockers, exception);
+        }
+
+        await monitor.DisposeAsync().ConfigureAwait(false);
+        clock.Stop();
+        MigrationLog.StatementExecuted(session.Logger, label, step.Number, step.Transactional, clock.Elapsed.TotalMilliseconds, statement.Sql, null);
+        session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.StatementCompleted, label, step.Number, null,
+            $"Step {step.Number}: statement done in {clock.Elapsed.TotalMilliseconds:0} ms."));
+        return new StatementOutcome(step.Number, statement.Sql, step.Transactional, clock.Elapsed, attempt, statement.Rewrites, Skipped: false);
+    }
+
+    private static async Task SetTimeoutsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, PlannedStatement statement, CancellationToken cancellationToken)
+    {
+        var sql = Migrations.Internal.SafeSql.SetTimeout("lock_timeout", statement.LockTimeout) +
+                  Migrations.Internal.SafeSql.SetTimeout("statement_timeout", statement.StatementTimeout);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before a concurrent index build: drop the INVALID index a failed build left (CREATE INDEX CONCURRENTLY
+    /// keeps it, and a rebuild would fail on the name); when resuming, keep a valid one and skip the build.
+    /// </summary>
+    private async Task<bool> PrepareConcurrentBuildAsync(
+        ExecutionSession session, PlannedStatement statement, bool resuming, CancellationToken cancellationToken)
+    {
+        if (statement.Kind != PlannedStatementKind.ConcurrentIndex || statement.IndexName is null)
+        {
+            return false;
+        }
+
+        var connection = session.Connection;
+        bool? valid;
+        await using (var command = new NpgsqlCommand("""
+            SELECT i.indisvalid AND i.indisready
+            FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indexrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relname = @name AND n.nspname = COALESCE(@schema, current_schema())
+            """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter("name", NpgsqlDbType.Name) { Value = statement.IndexName });
+            command.Parameters.Add(new NpgsqlParameter("schema", NpgsqlDbType.Name) { Value = (object?)statement.IndexSchema ?? DBNull.Value });
+            valid = (bool?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var quoted = sqlGenerationHelper.DelimitIdentifier(statement.IndexName, statement.IndexSchema);
+        if (valid == true)
+        {
+            if (resuming)
+            {
+                MigrationLog.ValidIndexSkipped(session.Logger, quoted, null);
+                return true;
+            }
+
+            return false; // Not ours to judge: the build fails on the name, as the plain form would.
+        }
+
+        if (valid == false)
+        {
+            await SetTimeoutsAsync(connection, null, statement, cancellationToken).ConfigureAwait(false);
+            await using var drop = new NpgsqlCommand($"DROP INDEX CONCURRENTLY IF EXISTS {quoted}", connection) { CommandTimeout = 0 };
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            MigrationLog.InvalidIndexDropped(session.Logger, quoted, null);
+        }
+
+        return false;
+    }
+
+    private static string Describe(IReadOnlyList<BlockingSession> blockers)
+        => blockers.Count == 0 ? "a session that was not seen (the wait was shorter than a monitor check)" : string.Join("; ", blockers);
+
+    private sealed class StatementFailedException(IReadOnlyList<BlockingSession> blockers, Exception inner) : Exception(inner.Message, inner)
+    {
+        public IReadOnlyList<BlockingSession> Blockers { get; } = blockers;
+    }
+}

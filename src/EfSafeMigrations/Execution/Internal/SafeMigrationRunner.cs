@@ -1,0 +1,395 @@
+using System.Data;
+using System.Diagnostics;
+using System.Reflection;
+using EfSafeMigrations.Infrastructure.Internal;
+using EfSafeMigrations.Journal;
+using EfSafeMigrations.Journal.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace EfSafeMigrations.Execution.Internal;
+
+/// <summary>
+/// <c>MigrateSafelyAsync</c>: takes the cross-process lock, runs the preflight checks, plans each pending
+/// migration into steps and applies them through the <see cref="PlanExecutor"/>, recording progress in the
+/// journal so that a failed run resumes at the next step. The EF-migration bookkeeping lives here; how a
+/// step runs (timeouts, retries, index cleanup) lives in the executor.
+/// </summary>
+internal sealed class SafeMigrationRunner(
+    ICurrentDbContext currentContext,
+    IMigrator migrator,
+    IMigrationsAssembly migrationsAssembly,
+    IHistoryRepository historyRepository,
+    IDatabaseCreator databaseCreator,
+    ISqlGenerationHelper sqlGenerationHelper,
+    IDbContextOptions contextOptions,
+    PlanExecutor executor,
+    IEnumerable<IMigrationPreflightCheck> preflightChecks,
+    ILoggerFactory loggerFactory)
+{
+    public async Task<SafeMigrationReport> RunAsync(MigrateSafelyOptions call, CancellationToken cancellationToken)
+    {
+        var safeMigrator = migrator as SafeMigrator ?? throw new InvalidOperationException(
+            $"MigrateSafelyAsync needs EfSafeMigrations' migrator, but IMigrator is {migrator.GetType().Name}: another extension or a " +
+            "ReplaceService<IMigrator, ...> replaced it. Remove that replacement, or migrate with Database.MigrateAsync().");
+        var options = SafeMigrationsOptionsExtension.OptionsOf(contextOptions);
+        var logger = call.Logger ?? loggerFactory.CreateLogger("EfSafeMigrations.Migrator");
+        var report = new SafeMigrationReport { DryRun = call.DryRun };
+        var clock = Stopwatch.StartNew();
+        var relational = RelationalOptionsExtension.Extract(contextOptions);
+        var historySchema = relational.MigrationsHistoryTableSchema;
+        var journal = new JournalTableWriter(sqlGenerationHelper, historySchema);
+        var context = currentContext.Context;
+        var connection = context.Database.GetDbConnection() as NpgsqlConnection
+            ?? throw new InvalidOperationException("MigrateSafelyAsync supports the Npgsql provider only (UseNpgsql).");
+
+        if (call.DryRun)
+        {
+            await DryRunAsync(safeMigrator, call, options, journal, connection, report, logger, cancellationToken).ConfigureAwait(false);
+            report.Duration = clock.Elapsed;
+            return report;
+        }
+
+        var creator = (IRelationalDatabaseCreator)databaseCreator;
+        if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // A clone keeps the credentials (or the data source) without them ever passing through a string here.
+        await using var lockConnection = (NpgsqlConnection)((ICloneable)connection).Clone();
+        await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var key = AdvisoryLock.KeyFor(historySchema, relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
+        var (migrationLock, waited) = await AcquireLockAsync(lockConnection, key, options, logger, call, report, cancellationToken).ConfigureAwait(false);
+        report.LockWait = waited;
+        await using (migrationLock)
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await historyRepository.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await journal.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
+                var applied = (await historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false))
+                    .Select(r => r.MigrationId).ToList();
+                var plan = await PlanAsync(safeMigrator, applied, call.TargetMigration, options, journal, connection, report, cancellationToken)
+                    .ConfigureAwait(false);
+                await PreflightAsync(plan, applied, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
+                MigrationLog.Planned(logger, plan.Count, plan.Sum(p => p.Planned.Steps.Count - p.Planned.StepsAlreadyCompleted), null);
+
+                var session = new ExecutionSession
+                {
+                    Connection = connection,
+                    MonitorConnection = lockConnection,
+                    Options = options.Execution,
+                    Logger = logger,
+                    Progress = call.Progress,
+                    Report = report,
+                };
+                foreach (var item in plan)
+                {
+                    await ApplyAsync(item, session, journal, options, report, cancellationToken).ConfigureAwait(false);
+                }
+
+                await ReloadTypesIfNeededAsync(connection, plan, cancellationToken).ConfigureAwait(false);
+                await SeedAsync(context, plan.Count > 0, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+
+        report.Duration = clock.Elapsed;
+        MigrationLog.RunCompleted(logger, report.AppliedMigrations.Count, report.RevertedMigrations.Count, report.Duration.TotalMilliseconds, null);
+        call.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Completed, null, null, null,
+            $"Applied {report.AppliedMigrations.Count} and reverted {report.RevertedMigrations.Count} migration(s)."));
+        return report;
+    }
+
+    private static async Task<(AdvisoryLock, TimeSpan)> AcquireLockAsync(
+        NpgsqlConnection lockConnection, long key, SafeMigrationsOptions options, ILogger logger, MigrateSafelyOptions call,
+        SafeMigrationReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AdvisoryLock.AcquireAsync(lockConnection, key, options.Execution, logger, call.Progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new SafeMigrationException(timeout.Message, report, timeout);
+        }
+    }
+
+    private async Task DryRunAsync(
+        SafeMigrator safeMigrator, MigrateSafelyOptions call, SafeMigrationsOptions options, JournalTableWriter journal, NpgsqlConnection connection,
+        SafeMigrationReport report, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Read-only: nothing is created, locked or executed. A database that does not exist yet has nothing applied.
+        var creator = (IRelationalDatabaseCreator)databaseCreator;
+        var exists = await creator.ExistsAsync(cancellationToken).ConfigureAwait(false);
+        var applied = exists && await historyRepository.ExistsAsync(cancellationToken).ConfigureAwait(false)
+            ? (await historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.MigrationId).ToList()
+            : [];
+        IReadOnlyList<PlanItem> plan;
+        if (exists)
+        {
+            await currentContext.Context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var journalExists = await journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
+                plan = await PlanAsync(safeMigrator, applied, call.TargetMigration, options, journalExists ? journal : null, connection, report, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                await currentContext.Context.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            plan = await PlanAsync(safeMigrator, applied, call.TargetMigration, options, null, connection, report, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PreflightAsync(plan, applied, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
+        foreach (var item in plan)
+        {
+            report.MigrationList.Add(new MigrationOutcome(item.Planned.Id, item.Planned.Direction)
+            {
+                Status = MigrationStatus.Planned,
+                ResumedAfterStep = item.Planned.StepsAlreadyCompleted,
+            });
+        }
+    }
+
+    /// <summary>A planned migration with the compiled migration behind it.</summary>
+    private sealed record PlanItem(PlannedMigration Planned, Migration Migration, bool EarlierAttempt);
+
+    private static async Task<IReadOnlyList<PlanItem>> PlanAsync(
+        SafeMigrator safeMigrator, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options,
+        JournalTableWriter? journal, NpgsqlConnection connection, SafeMigrationReport report, CancellationToken cancellationToken)
+    {
+        var (toApply, toRevert, target) = safeMigrator.Select(applied, targetMigration);
+        var items = new List<PlanItem>();
+        for (var i = 0; i < toRevert.Count; i++)
+        {
+            var previous = i < toRevert.Count - 1 ? toRevert[i + 1] : target;
+            var steps = MigrationPlanner.ToSteps(safeMigrator.DownCommands(toRevert[i], previous), options, historyCommandLast: true);
+            items.Add(new PlanItem(new PlannedMigration(IdOf(toRevert[i]), MigrationDirection.Down, null, steps, 0), toRevert[i], false));
+        }
+
+        foreach (var migration in toApply)
+        {
+            var id = IdOf(migration);
+            var checksum = MigrationChecksum.Compute(migration);
+            var steps = MigrationPlanner.ToSteps(safeMigrator.UpCommands(migration), options, historyCommandLast: true);
+            var entry = journal is null ? null : await journal.ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
+            var earlier = entry is { Status: JournalTable.Statuses.Running or JournalTable.Statuses.Failed or JournalTable.Statuses.Partial };
+            var completed = 0;
+            if (earlier && entry!.StepsCompleted > 0)
+            {
+                if (entry.Checksum != checksum || entry.StepsTotal != steps.Count)
+                {
+                    report.Plan = new MigrationPlan([.. items.Select(p => p.Planned)]);
+                    throw new SafeMigrationException(
+                        $"Migration {id} was partly applied by an earlier run ({entry.StepsCompleted} of {entry.StepsTotal} steps) but has " +
+                        "changed since (its checksum or step count differs), so this run cannot resume it. Restore the migration as it was " +
+                        "and run again, or repair the database by hand and delete its row from the journal table " +
+                        $"{journal!.Table}.", report, migrationId: id);
+                }
+
+                completed = Math.Min(entry.StepsCompleted, steps.Count);
+            }
+
+            items.Add(new PlanItem(new PlannedMigration(id, MigrationDirection.Up, checksum, steps, completed), migration, earlier));
+        }
+
+        report.Plan = new MigrationPlan([.. items.Select(p => p.Planned)]);
+        return items;
+    }
+
+    private async Task PreflightAsync(
+        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
+        bool throwOnError, CancellationToken cancellationToken)
+    {
+        var checks = preflightChecks.ToList();
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        var context = currentContext.Context;
+        var all = migrationsAssembly.Migrations
+            .Select(m => (m.Key, migrationsAssembly.CreateMigration(m.Value, context.Database.ProviderName!)))
+            .ToList();
+        var pending = plan.Where(p => p.Planned.Direction == MigrationDirection.Up).Select(p => (p.Planned.Id, p.Migration)).ToList();
+        var preflight = new PreflightContext(context, options, all, applied, pending);
+        foreach (var check in checks)
+        {
+            var problems = await check.RunAsync(preflight, cancellationToken).ConfigureAwait(false);
+            foreach (var problem in problems)
+            {
+                MigrationLog.PreflightProblem(logger, problem.Check, problem.Code, problem.Message, null);
+            }
+
+            report.ProblemList.AddRange(problems);
+        }
+
+        var errors = report.ProblemList.Where(p => p.Severity == PreflightSeverity.Error).ToList();
+        if (throwOnError && errors.Count > 0)
+        {
+            throw new SafeMigrationException(
+                $"Preflight checks found {errors.Count} error(s); nothing was applied. " +
+                string.Join(" ", errors.Select(e => $"[{e.Check} {e.Code}{(e.MigrationId is null ? string.Empty : " " + e.MigrationId)}] {e.Message} Fix: {e.Fix}")),
+                report);
+        }
+    }
+
+    private async Task ApplyAsync(
+        PlanItem item, ExecutionSession session, JournalTableWriter journal, SafeMigrationsOptions options, SafeMigrationReport report,
+        CancellationToken cancellationToken)
+    {
+        var planned = item.Planned;
+        var id = planned.Id;
+        var up = planned.Direction == MigrationDirection.Up;
+        var outcome = new MigrationOutcome(id, planned.Direction) { ResumedAfterStep = planned.StepsAlreadyCompleted };
+        report.MigrationList.Add(outcome);
+        var connection = session.Connection;
+        var clock = Stopwatch.StartNew();
+        MigrationLog.MigrationStarting(session.Logger, id, planned.Direction, planned.Steps.Count, planned.StepsAlreadyCompleted + 1, null);
+        session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.MigrationStarting, id, planned.StepsAlreadyCompleted + 1,
+            planned.Steps.Count, $"Migration {id} ({planned.Direction}) starting."));
+
+        if (up)
+        {
+            await journal.StartAsync(connection, id, planned.Checksum, planned.Steps.Count, planned.StepsAlreadyCompleted,
+                options.Execution.ApplicationName ?? Assembly.GetEntryAssembly()?.GetName().Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+        }
+
+        var current = planned.StepsAlreadyCompleted;
+        try
+        {
+            for (; current < planned.Steps.Count; current++)
+            {
+                var step = planned.Steps[current];
+                var isLast = current == planned.Steps.Count - 1;
+                var outcomes = await executor.ExecuteStepAsync(session, step, id, item.EarlierAttempt,
+                    async (c, transaction, ct) =>
+                    {
+                        if (up)
+                        {
+                            await journal.StepCompletedAsync(c, transaction, id, step.Number, ct).ConfigureAwait(false);
+                            if (isLast)
+                            {
+                                await journal.AppliedAsync(c, transaction, id, clock.Elapsed, ct).ConfigureAwait(false);
+                            }
+                        }
+                        else if (isLast)
+                        {
+                            await journal.DeleteAsync(c, transaction, id, ct).ConfigureAwait(false);
+                        }
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                outcome.StatementList.AddRange(outcomes);
+            }
+        }
+        catch (Exception exception)
+        {
+            outcome.Status = MigrationStatus.Failed;
+            outcome.Duration = clock.Elapsed;
+            MigrationLog.MigrationFailed(session.Logger, id, current + 1, exception);
+            var failed = exception as PlanStepFailedException;
+            if (up)
+            {
+                await RecordFailureAsync(connection, journal, id, clock.Elapsed, failed?.Statement.ExecutableSql, exception.Message, session.Logger)
+                    .ConfigureAwait(false);
+            }
+
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw failed is not null
+                ? new SafeMigrationException(failed.Message, report, failed.InnerException, id, failed.Blockers)
+                : new SafeMigrationException($"{id}: step {current + 1} failed: {SecretRedactor.Redact(exception.Message)}", report, exception, id);
+        }
+
+        outcome.Status = MigrationStatus.Applied;
+        outcome.Duration = clock.Elapsed;
+        MigrationLog.MigrationApplied(session.Logger, id, clock.Elapsed.TotalMilliseconds, null);
+        session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.MigrationCompleted, id, planned.Steps.Count, planned.Steps.Count,
+            $"Migration {id} done in {clock.Elapsed.TotalMilliseconds:0} ms."));
+    }
+
+    /// <summary>Best effort: the failure may have been the connection itself (a terminated backend).</summary>
+    private static async Task RecordFailureAsync(
+        NpgsqlConnection connection, JournalTableWriter journal, string id, TimeSpan duration, string? statement, string error, ILogger logger)
+    {
+        try
+        {
+            if (connection.State != ConnectionState.Open)
+            {
+                await connection.CloseAsync().ConfigureAwait(false);
+                await connection.OpenAsync().ConfigureAwait(false);
+            }
+
+            await journal.FailedAsync(connection, id, duration, statement, error, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            logger.LogWarning(new EventId(35013, "JournalFailureNotRecorded"), exception,
+                "Could not record the failure of {MigrationId} in the journal; the next run resumes from the last recorded step", id);
+        }
+    }
+
+    /// <summary>Npgsql's migrator reloads types after enums, ranges or extensions are created; so does this one.</summary>
+    private static async Task ReloadTypesIfNeededAsync(NpgsqlConnection connection, IReadOnlyList<PlanItem> plan, CancellationToken cancellationToken)
+    {
+        var reload = plan
+            .SelectMany(p => p.Migration.UpOperations)
+            .OfType<AlterDatabaseOperation>()
+            .Any(o => o.GetAnnotations().Any(a =>
+                a.Name.StartsWith("Npgsql:PostgresExtension:", StringComparison.Ordinal)
+                || a.Name.StartsWith("Npgsql:Enum:", StringComparison.Ordinal)
+                || a.Name.StartsWith("Npgsql:Range:", StringComparison.Ordinal)));
+        if (reload && connection.State == ConnectionState.Open)
+        {
+            await connection.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>EF's <c>UseSeeding</c>/<c>UseAsyncSeeding</c> run after migrating, as <c>Migrate()</c> runs them.</summary>
+    private async Task SeedAsync(DbContext context, bool migrated, CancellationToken cancellationToken)
+    {
+        var core = contextOptions.FindExtension<CoreOptionsExtension>();
+        if (core?.AsyncSeeder is null && core?.Seeder is null)
+        {
+            return;
+        }
+
+        // Through the execution strategy, as EF's migrator seeds: a retrying strategy refuses a bare user transaction.
+        await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            if (core.AsyncSeeder is { } seedAsync)
+            {
+                await seedAsync(context, migrated, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                core.Seeder!(context, migrated);
+            }
+
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string IdOf(Migration migration)
+        => migration.GetType().GetCustomAttribute<MigrationAttribute>()?.Id
+           ?? throw new InvalidOperationException($"{migration.GetType().Name} has no [Migration] attribute.");
+}

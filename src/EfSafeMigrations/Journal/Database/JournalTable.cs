@@ -1,0 +1,55 @@
+namespace EfSafeMigrations.Journal.Database;
+
+/// <summary>
+/// The database journal, <c>__EfSafeMigrationsJournal</c>, in the schema of the migrations history table. It
+/// sits beside <c>__EFMigrationsHistory</c> (which stays exactly as EF's tools expect) and records, per
+/// migration, its checksum, its status and which of its steps completed, so that a failed run resumes at
+/// the next step. Written by the safe migrator only (see <see cref="JournalTableWriter"/>); documented in
+/// docs/execution.md. Status values: <see cref="Statuses"/>.
+/// </summary>
+internal static class JournalTable
+{
+    public const string Name = "__EfSafeMigrationsJournal";
+
+    /// <summary>The status column's values.</summary>
+    public static class Statuses
+    {
+        /// <summary>A run is applying it now (or crashed while applying it).</summary>
+        public const string Running = "running";
+
+        /// <summary>Applied completely.</summary>
+        public const string Applied = "applied";
+
+        /// <summary>Failed with no step completed: nothing of it is in the database.</summary>
+        public const string Failed = "failed";
+
+        /// <summary>Failed after some steps completed: those stay, the next run resumes after them.</summary>
+        public const string Partial = "partial";
+
+        /// <summary>Adopted as already applied without being run (written by journal verification, not by the migrator).</summary>
+        public const string Baseline = "baseline";
+    }
+
+    /// <summary>The CREATE statement; <paramref name="table"/> is the quoted, schema-qualified name.</summary>
+    public static string CreateSql(string table) => $"""
+        CREATE TABLE IF NOT EXISTS {table} (
+            migration_id text NOT NULL PRIMARY KEY,
+            checksum text,
+            status text NOT NULL,
+            steps_total integer NOT NULL DEFAULT 0,
+            steps_completed integer NOT NULL DEFAULT 0,
+            last_completed_step integer,
+            started_at timestamp with time zone,
+            finished_at timestamp with time zone,
+            duration_ms bigint,
+            failed_statement text,
+            error text,
+            applied_by_host text,
+            applied_by_application text,
+            library_version text
+        )
+        """;
+}
+
+/// <summary>One journal row, as the migrator reads it back.</summary>
+internal sealed record JournalEntry(string MigrationId, string? Checksum, string Status, int StepsTotal, int StepsCompleted);

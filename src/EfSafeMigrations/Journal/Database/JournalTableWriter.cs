@@ -1,0 +1,110 @@
+using EfSafeMigrations.Execution.Internal;
+using EfSafeMigrations.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace EfSafeMigrations.Journal.Database;
+
+/// <summary>
+/// Reads and writes <see cref="JournalTable"/>. Step progress is written inside the step's own transaction
+/// when the step is transactional, so the journal never claims a step the database does not have.
+/// </summary>
+internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelper, string? schema)
+{
+    private readonly string _table = sqlGenerationHelper.DelimitIdentifier(JournalTable.Name, schema);
+
+    /// <summary>The quoted, schema-qualified table name.</summary>
+    public string Table => _table;
+
+    public async Task EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (schema is not null)
+        {
+            await ExecuteAsync(connection, null, $"CREATE SCHEMA IF NOT EXISTS {sqlGenerationHelper.DelimitIdentifier(schema)}", cancellationToken, [])
+                .ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, null, JournalTable.CreateSql(_table), cancellationToken, []).ConfigureAwait(false);
+    }
+
+    public async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection);
+        command.Parameters.AddWithValue("name", _table);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<JournalEntry?> ReadAsync(NpgsqlConnection connection, string migrationId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT checksum, status, steps_total, steps_completed FROM {_table} WHERE migration_id = @id", connection);
+        command.Parameters.AddWithValue("id", migrationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new JournalEntry(migrationId, reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
+    }
+
+    /// <summary>Marks a migration running; a fresh start resets step progress, a resume keeps it.</summary>
+    public Task StartAsync(
+        NpgsqlConnection connection, string migrationId, string? checksum, int stepsTotal, int stepsCompleted, string application,
+        CancellationToken cancellationToken)
+        => ExecuteAsync(connection, null, $"""
+            INSERT INTO {_table} AS j (migration_id, checksum, status, steps_total, steps_completed, last_completed_step, started_at,
+                                       finished_at, duration_ms, failed_statement, error, applied_by_host, applied_by_application, library_version)
+            VALUES (@id, @checksum, '{JournalTable.Statuses.Running}', @total, @completed, NULLIF(@completed, 0), now(),
+                    NULL, NULL, NULL, NULL, @host, @application, @version)
+            ON CONFLICT (migration_id) DO UPDATE SET
+                checksum = EXCLUDED.checksum, status = EXCLUDED.status, steps_total = EXCLUDED.steps_total,
+                steps_completed = EXCLUDED.steps_completed, last_completed_step = EXCLUDED.last_completed_step,
+                started_at = EXCLUDED.started_at, finished_at = NULL, duration_ms = NULL, failed_statement = NULL, error = NULL,
+                applied_by_host = EXCLUDED.applied_by_host, applied_by_application = EXCLUDED.applied_by_application,
+                library_version = EXCLUDED.library_version
+            """, cancellationToken,
+            [("id", migrationId), ("checksum", (object?)checksum ?? DBNull.Value), ("total", stepsTotal), ("completed", stepsCompleted),
+             ("host", Environment.MachineName), ("application", application), ("version", SafeMigrationsAssembly.Version)]);
+
+    public Task StepCompletedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string migrationId, int step, CancellationToken cancellationToken)
+        => ExecuteAsync(connection, transaction,
+            $"UPDATE {_table} SET steps_completed = @step, last_completed_step = @step WHERE migration_id = @id",
+            cancellationToken, [("id", migrationId), ("step", step)]);
+
+    public Task AppliedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string migrationId, TimeSpan duration, CancellationToken cancellationToken)
+        => ExecuteAsync(connection, transaction, $"""
+            UPDATE {_table} SET status = '{JournalTable.Statuses.Applied}', finished_at = now(), duration_ms = @duration
+            WHERE migration_id = @id
+            """, cancellationToken, [("id", migrationId), ("duration", (long)duration.TotalMilliseconds)]);
+
+    public Task FailedAsync(
+        NpgsqlConnection connection, string migrationId, TimeSpan duration, string? failedStatement, string error, CancellationToken cancellationToken)
+        => ExecuteAsync(connection, null, $"""
+            UPDATE {_table}
+            SET status = CASE WHEN steps_completed > 0 THEN '{JournalTable.Statuses.Partial}' ELSE '{JournalTable.Statuses.Failed}' END,
+                finished_at = now(), duration_ms = @duration, failed_statement = @statement, error = @error
+            WHERE migration_id = @id
+            """, cancellationToken,
+            [("id", migrationId), ("duration", (long)duration.TotalMilliseconds),
+             ("statement", (object?)SecretRedactor.RedactOrNull(failedStatement) ?? DBNull.Value), ("error", SecretRedactor.Redact(error))]);
+
+    /// <summary>A reverted migration leaves the journal, as it leaves the history table.</summary>
+    public Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string migrationId, CancellationToken cancellationToken)
+        => ExecuteAsync(connection, transaction, $"DELETE FROM {_table} WHERE migration_id = @id", cancellationToken, [("id", migrationId)]);
+
+    private static async Task ExecuteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken,
+        IReadOnlyList<(string Name, object Value)> parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

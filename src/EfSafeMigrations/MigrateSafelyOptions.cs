@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+
+namespace EfSafeMigrations;
+
+/// <summary>Per-call settings of <c>MigrateSafelyAsync</c>; what to apply, not how (that is <see cref="ExecutionOptions"/>).</summary>
+public sealed class MigrateSafelyOptions
+{
+    /// <summary>
+    /// The migration to migrate to (applying or reverting as needed), as <c>Migrate(targetMigration)</c> takes it;
+    /// <see langword="null"/>: the latest. <c>"0"</c> reverts everything.
+    /// </summary>
+    public string? TargetMigration { get; set; }
+
+    /// <summary>Return the full plan and execute nothing (no lock, no table created, no statement run).</summary>
+    public bool DryRun { get; set; }
+
+    /// <summary>Receives progress as the run goes (lock wait, each migration, step and statement, retries).</summary>
+    public IProgress<SafeMigrationProgress>? Progress { get; set; }
+
+    /// <summary>Where to log; default: the context's logger factory, category <c>EfSafeMigrations.Migrator</c>.</summary>
+    public ILogger? Logger { get; set; }
+}
+
+/// <summary>What a progress report is about.</summary>
+public enum SafeMigrationStage
+{
+    /// <summary>Another migrator holds the lock; waiting.</summary>
+    WaitingForLock,
+
+    /// <summary>The migration lock is held.</summary>
+    LockAcquired,
+
+    /// <summary>A migration starts.</summary>
+    MigrationStarting,
+
+    /// <summary>A statement completed.</summary>
+    StatementCompleted,
+
+    /// <summary>A step failed on a lock timeout and will be retried.</summary>
+    Retrying,
+
+    /// <summary>A migration completed.</summary>
+    MigrationCompleted,
+
+    /// <summary>The run completed.</summary>
+    Completed,
+}
+
+/// <summary>One progress report.</summary>
+/// <param name="Stage">What it is about.</param>
+/// <param name="MigrationId">The migration concerned, if any.</param>
+/// <param name="Step">The step number, if any.</param>
+/// <param name="StepsTotal">The migration's step count, if any.</param>
+/// <param name="Message">A readable sentence.</param>
+public sealed record SafeMigrationProgress(SafeMigrationStage Stage, string? MigrationId, int? Step, int? StepsTotal, string Message);

@@ -1,0 +1,74 @@
+using EfSafeMigrations.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Internal;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
+using Microsoft.EntityFrameworkCore.Update.Internal;
+
+namespace EfSafeMigrations.Migrations.Internal;
+
+/// <summary>
+/// EF's model differ, plus the safe form written into the operations it returns, so that a scaffolded
+/// migration shows a reviewer what will run: new indexes on existing tables carry
+/// <c>Npgsql:CreatedConcurrently</c>, and new foreign keys / checks on existing tables carry
+/// <c>EfSafeMigrations:NotValid</c> followed by a <c>Sql("... VALIDATE CONSTRAINT ...")</c> step (which the safe SQL
+/// generator always runs outside the transaction: EF's C# generator does not write <c>suppressTransaction</c>).
+/// The concurrency annotation is ignored when comparing indexes, so toggling it never drops and recreates one.
+/// </summary>
+internal sealed class SafeMigrationsModelDiffer(
+    IRelationalTypeMappingSource typeMappingSource,
+    IMigrationsAnnotationProvider migrationsAnnotationProvider,
+    IRelationalAnnotationProvider relationalAnnotationProvider,
+    IRowIdentityMapFactory rowIdentityMapFactory,
+    CommandBatchPreparerDependencies commandBatchPreparerDependencies,
+    ISqlGenerationHelper sqlGenerationHelper,
+    IDbContextOptions contextOptions)
+    : MigrationsModelDiffer(typeMappingSource, migrationsAnnotationProvider, relationalAnnotationProvider, rowIdentityMapFactory, commandBatchPreparerDependencies)
+{
+    private readonly RewriteOptions _rewrites = SafeMigrationsOptionsExtension.OptionsOf(contextOptions).Rewrites;
+
+    public override IReadOnlyList<MigrationOperation> GetDifferences(IRelationalModel? source, IRelationalModel? target)
+        => MakeSafe(base.GetDifferences(source, target));
+
+    protected override bool HasDifferences(IEnumerable<IAnnotation> source, IEnumerable<IAnnotation> target)
+        => base.HasDifferences(WithoutConcurrency(source), WithoutConcurrency(target));
+
+    // Whether an index is built concurrently is how it is built, not what it is.
+    private static IEnumerable<IAnnotation> WithoutConcurrency(IEnumerable<IAnnotation> annotations)
+        => annotations.Where(a => a.Name != SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently);
+
+    private List<MigrationOperation> MakeSafe(IReadOnlyList<MigrationOperation> operations)
+    {
+        var created = operations.OfType<CreateTableOperation>().Select(t => (t.Schema ?? string.Empty, t.Name)).ToHashSet();
+        bool IsNew(string? schema, string table) => created.Contains((schema ?? string.Empty, table));
+
+        var result = new List<MigrationOperation>(operations.Count);
+        foreach (var operation in operations)
+        {
+            result.Add(operation);
+            switch (operation)
+            {
+                case CreateIndexOperation index when _rewrites.ConcurrentIndexes && !IsNew(index.Schema, index.Table)
+                                                     && index[SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently] is null:
+                    index[SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently] = true;
+                    break;
+                case AddForeignKeyOperation fk when _rewrites.NotValidForeignKeys && !IsNew(fk.Schema, fk.Table):
+                    fk[SafeMigrationsAnnotationNames.NotValid] = true;
+                    result.Add(ValidateStep(fk.Schema, fk.Table, fk.Name));
+                    break;
+                case AddCheckConstraintOperation check when _rewrites.NotValidCheckConstraints && !IsNew(check.Schema, check.Table):
+                    check[SafeMigrationsAnnotationNames.NotValid] = true;
+                    result.Add(ValidateStep(check.Schema, check.Table, check.Name));
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private SqlOperation ValidateStep(string? schema, string table, string constraint)
+        => new() { Sql = SafeSql.ValidateConstraint(sqlGenerationHelper, schema, table, constraint), SuppressTransaction = true };
+}

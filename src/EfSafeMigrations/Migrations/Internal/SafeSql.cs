@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EfSafeMigrations.Migrations.Internal;
+
+/// <summary>
+/// The few statements the differ, the generator and the builder extensions all write. Identifiers always
+/// go through the provider's <see cref="ISqlGenerationHelper"/>, never ad hoc quoting.
+/// </summary>
+internal static class SafeSql
+{
+    public static string ValidateConstraint(ISqlGenerationHelper sql, string? schema, string table, string constraint)
+        => $"ALTER TABLE {sql.DelimitIdentifier(table, schema)} VALIDATE CONSTRAINT {sql.DelimitIdentifier(constraint)};";
+
+    public static string DropConstraint(ISqlGenerationHelper sql, string? schema, string table, string constraint)
+        => $"ALTER TABLE {sql.DelimitIdentifier(table, schema)} DROP CONSTRAINT {sql.DelimitIdentifier(constraint)};";
+
+    public static string AddNotNullCheck(ISqlGenerationHelper sql, string? schema, string table, string column, string constraint)
+        => $"ALTER TABLE {sql.DelimitIdentifier(table, schema)} ADD CONSTRAINT {sql.DelimitIdentifier(constraint)} " +
+           $"CHECK ({sql.DelimitIdentifier(column)} IS NOT NULL) NOT VALID;";
+
+    /// <summary>
+    /// The helper CHECK of the safe SET NOT NULL: short (identifiers are limited to 63 bytes, and table and
+    /// column names may be long or non-ASCII) and deterministic, so a resumed run finds it again.
+    /// </summary>
+    public static string NotNullCheckName(string? schema, string table, string column)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{schema}\u0001{table}\u0001{column}"));
+        return "esm_nn_" + Convert.ToHexString(hash, 0, 6).ToLowerInvariant();
+    }
+
+    public static string SetTimeout(string setting, TimeSpan? value)
+        => value is null
+            ? $"SET {setting} TO DEFAULT;"
+            : $"SET {setting} = '{(long)value.Value.TotalMilliseconds}ms';";
+}

@@ -1,0 +1,25 @@
+namespace EfSafeMigrations;
+
+/// <summary>Annotations EfSafeMigrations reads on migration operations. All carry the <c>EfSafeMigrations:</c> prefix.</summary>
+public static class SafeMigrationsAnnotationNames
+{
+    /// <summary>The prefix of every annotation of this library.</summary>
+    public const string Prefix = "EfSafeMigrations:";
+
+    /// <summary>
+    /// On <c>AddForeignKey</c> / <c>AddCheckConstraint</c>: <see langword="true"/> adds the constraint
+    /// <c>NOT VALID</c> and leaves validation to a later, explicit <c>VALIDATE CONSTRAINT</c> step (what
+    /// scaffolded migrations contain); <see langword="false"/> forces the plain form. Absent: the generator
+    /// adds it <c>NOT VALID</c> and validates it in a separate step itself when the table already exists.
+    /// </summary>
+    public const string NotValid = Prefix + "NotValid";
+
+    /// <summary>
+    /// On <c>AlterColumn</c>, <c>CreateIndex</c>, <c>DropIndex</c>, <c>AddUniqueConstraint</c>,
+    /// <c>AddPrimaryKey</c>: <see langword="false"/> turns the safe rewrite off for this one operation.
+    /// </summary>
+    public const string SafeRewrite = Prefix + "SafeRewrite";
+
+    /// <summary>Npgsql's own annotation for <c>CREATE INDEX CONCURRENTLY</c> (reused, not redefined).</summary>
+    public const string NpgsqlCreatedConcurrently = "Npgsql:CreatedConcurrently";
+}

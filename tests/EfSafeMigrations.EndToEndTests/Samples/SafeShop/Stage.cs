@@ -1,0 +1,6 @@
+namespace SampleSafeShop;
+
+public static class Stage
+{
+    public const int Value = 1;
+}
