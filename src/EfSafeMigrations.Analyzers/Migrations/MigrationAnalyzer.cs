@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EfSafeMigrations.Analyzers.Migrations;
@@ -24,14 +26,9 @@ internal abstract class MigrationAnalyzer : DiagnosticAnalyzer
             }
 
             var assurance = new SafetyAssurance(start.Compilation);
-            start.RegisterOperationBlockAction(block =>
-            {
-                var kind = detector.Classify(block.OwningSymbol);
-                if (kind != MigrationMethodKind.None)
-                {
-                    Analyze(new MigrationMethod(block, detector, assurance, kind));
-                }
-            });
+            // A syntax action, not an operation action: the large BuildTargetModel methods of the .Designer.cs
+            // files (generated code other analyzers skip) never need an operation tree.
+            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, detector, assurance), SyntaxKind.MethodDeclaration);
         });
     }
 
@@ -40,4 +37,22 @@ internal abstract class MigrationAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Helper for <see cref="DiagnosticAnalyzer.SupportedDiagnostics"/>.</summary>
     protected static ImmutableArray<DiagnosticDescriptor> Supported(params Rule[] rules) => Descriptors.RuleDescriptors.For(rules);
+
+    private void AnalyzeMethod(SyntaxNodeAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance)
+    {
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        if (declaration.Identifier.ValueText is not ("Up" or "Down")
+            || declaration.ParameterList.Parameters.Count != 1
+            || (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is not { } body
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } symbol)
+        {
+            return;
+        }
+
+        var kind = detector.Classify(symbol);
+        if (kind != MigrationMethodKind.None && context.SemanticModel.GetOperation(body, context.CancellationToken) is { } operation)
+        {
+            Analyze(new MigrationMethod(operation, symbol.ContainingType, context.ReportDiagnostic, detector, assurance, kind));
+        }
+    }
 }

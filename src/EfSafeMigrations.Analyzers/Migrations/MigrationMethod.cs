@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using EfSafeMigrations.Analyzers.Descriptors;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace EfSafeMigrations.Analyzers.Migrations;
@@ -10,22 +9,22 @@ namespace EfSafeMigrations.Analyzers.Migrations;
 /// <summary>One <c>Up</c> or <c>Down</c> method of a migration: its calls, the tables it creates, and reporting.</summary>
 internal sealed class MigrationMethod
 {
-    private readonly OperationBlockAnalysisContext _context;
+    private readonly System.Action<Diagnostic> _report;
     private readonly SafetyAssurance _assurance;
     private readonly INamedTypeSymbol _migrationClass;
 
     private readonly INamedTypeSymbol _migrationBuilder;
 
-    public MigrationMethod(OperationBlockAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind)
+    public MigrationMethod(
+        IOperation body, INamedTypeSymbol migrationClass, System.Action<Diagnostic> report, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind)
     {
-        _context = context;
+        _report = report;
         _migrationBuilder = detector.MigrationBuilder;
         _assurance = assurance;
-        _migrationClass = context.OwningSymbol.ContainingType;
+        _migrationClass = migrationClass;
         Kind = kind;
 
-        var invocations = context.OperationBlocks
-            .SelectMany(block => block.DescendantsAndSelf())
+        var invocations = body.DescendantsAndSelf()
             .OfType<IInvocationOperation>()
             .OrderBy(invocation => invocation.Syntax.SpanStart)
             .ToList();
@@ -103,7 +102,7 @@ internal sealed class MigrationMethod
             severity = RuleDescriptors.Lower(severity);
         }
 
-        _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, arguments));
+        _report(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, arguments));
     }
 
     private static bool IsOn(IInvocationOperation invocation, INamedTypeSymbol migrationBuilder)
