@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -47,10 +48,17 @@ public sealed class SafetyAssuredCodeFix : MigrationCodeFix
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Mark the migration [SafetyAssured(\"" + diagnostic.Id + "\")] with a reason",
-                    token => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(type, Assure(type, diagnostic.Id)))),
+                    token => AssureAsync(context.Document, root, type, diagnostic.Id, token),
                     nameof(SafetyAssuredCodeFix) + diagnostic.Id),
                 diagnostic);
         }
+    }
+
+    private static async Task<Document> AssureAsync(Document document, SyntaxNode root, ClassDeclarationSyntax type, string ruleId, CancellationToken cancellationToken)
+    {
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(type, Assure(type, ruleId)));
+        // Scaffolded migrations have no "using EfSafeMigrations;": add it rather than a qualified name.
+        return await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static ClassDeclarationSyntax Assure(ClassDeclarationSyntax type, string ruleId)

@@ -54,11 +54,11 @@ internal sealed class ColumnDefinition
         foreach (var invocation in method.AllInvocations)
         {
             if (invocation.TargetMethod.Name == "Column"
-                && invocation.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.ColumnsBuilderType
+                && MigrationClassDetector.Is(invocation.TargetMethod.ContainingType, method.Symbols.ColumnsBuilder)
                 && EnclosingCreateTable(method, invocation) is { } createTable)
             {
-                var call = new MigrationBuilderCall(invocation);
-                var table = new MigrationBuilderCall(createTable);
+                var call = new MigrationBuilderCall(invocation, method.Symbols);
+                var table = new MigrationBuilderCall(createTable, method.Symbols);
                 yield return new ColumnDefinition(call, call.String("name"),
                     MigrationBuilderCall.Display(table.String("schema"), table.String("name") ?? "?"), PropertyName(invocation), createTable);
             }

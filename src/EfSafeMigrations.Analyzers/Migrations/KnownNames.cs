@@ -10,7 +10,6 @@ internal static class KnownNames
     public const string MigrationBuilderType = "Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder";
     public const string ColumnsBuilderType = "Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.ColumnsBuilder";
     public const string CreateTableBuilderType = "Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.CreateTableBuilder`1";
-    public const string OperationBuilderNamespace = "Microsoft.EntityFrameworkCore.Migrations.Operations.Builders";
 
     /// <summary><c>[SafetyAssured("ESM0018", Reason = "...")]</c> on a migration class.</summary>
     public const string SafetyAssuredAttribute = "EfSafeMigrations.SafetyAssuredAttribute";

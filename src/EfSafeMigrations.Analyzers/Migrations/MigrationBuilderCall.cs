@@ -12,7 +12,13 @@ internal sealed class MigrationBuilderCall
 {
     private Dictionary<string, object?>? _annotations;
 
-    public MigrationBuilderCall(IInvocationOperation invocation) => Invocation = invocation;
+    private readonly MigrationClassDetector _symbols;
+
+    public MigrationBuilderCall(IInvocationOperation invocation, MigrationClassDetector symbols)
+    {
+        Invocation = invocation;
+        _symbols = symbols;
+    }
 
     public IInvocationOperation Invocation { get; }
 
@@ -81,7 +87,7 @@ internal sealed class MigrationBuilderCall
             {
                 result[key] = Arguments.Constant(next.Arguments[1].Value);
             }
-            else if (method.ContainingType?.ToDisplayString() == KnownNames.SafeMigrationBuilderExtensions)
+            else if (MigrationClassDetector.Is(method.ContainingType, _symbols.SafeExtensions))
             {
                 // The scaffolded extensions are shorthands for the annotations (see SafeMigrationBuilderExtensions).
                 switch (method.Name)

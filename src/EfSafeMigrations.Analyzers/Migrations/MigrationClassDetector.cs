@@ -19,21 +19,38 @@ internal sealed class MigrationClassDetector
     private readonly INamedTypeSymbol _migration;
     private readonly INamedTypeSymbol _migrationBuilder;
 
-    private MigrationClassDetector(INamedTypeSymbol migration, INamedTypeSymbol migrationBuilder)
+    private MigrationClassDetector(Compilation compilation, INamedTypeSymbol migration, INamedTypeSymbol migrationBuilder)
     {
         _migration = migration;
         _migrationBuilder = migrationBuilder;
+        // Resolved once per compilation: comparing symbols is cheap, formatting their names per call is not.
+        ColumnsBuilder = compilation.GetTypeByMetadataName(KnownNames.ColumnsBuilderType);
+        CreateTableBuilder = compilation.GetTypeByMetadataName(KnownNames.CreateTableBuilderType);
+        SafeExtensions = compilation.GetTypeByMetadataName(KnownNames.SafeMigrationBuilderExtensions);
     }
 
     /// <summary>EF Core's <c>MigrationBuilder</c>.</summary>
     public INamedTypeSymbol MigrationBuilder => _migrationBuilder;
+
+    /// <summary>EF Core's <c>ColumnsBuilder</c> (<c>table.Column&lt;T&gt;(...)</c> inside <c>CreateTable</c>).</summary>
+    public INamedTypeSymbol? ColumnsBuilder { get; }
+
+    /// <summary>EF Core's <c>CreateTableBuilder&lt;TColumns&gt;</c> (<c>table.PrimaryKey(...)</c>), unbound.</summary>
+    public INamedTypeSymbol? CreateTableBuilder { get; }
+
+    /// <summary>EfSafeMigrations' <c>SafeMigrationBuilderExtensions</c>, when the runtime package is referenced.</summary>
+    public INamedTypeSymbol? SafeExtensions { get; }
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="expected"/> (generic types by their definition).</summary>
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
+        => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
     /// <summary>A detector for the compilation, or <see langword="null"/> when it does not reference EF Core Relational.</summary>
     public static MigrationClassDetector? Create(Compilation compilation)
     {
         var migration = compilation.GetTypeByMetadataName(KnownNames.MigrationType);
         var builder = compilation.GetTypeByMetadataName(KnownNames.MigrationBuilderType);
-        return migration is null || builder is null ? null : new MigrationClassDetector(migration, builder);
+        return migration is null || builder is null ? null : new MigrationClassDetector(compilation, migration, builder);
     }
 
     /// <summary>Whether <paramref name="method"/> is a migration's <c>Up</c> or <c>Down</c>.</summary>

@@ -19,6 +19,7 @@ internal sealed class MigrationMethod
         IOperation body, INamedTypeSymbol migrationClass, System.Action<Diagnostic> report, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind)
     {
         _report = report;
+        Symbols = detector;
         _migrationBuilder = detector.MigrationBuilder;
         _assurance = assurance;
         _migrationClass = migrationClass;
@@ -31,11 +32,21 @@ internal sealed class MigrationMethod
         AllInvocations = invocations;
         Calls = invocations
             .Where(invocation => IsOn(invocation, detector.MigrationBuilder))
-            .Select(invocation => new MigrationBuilderCall(invocation))
+            .Select(invocation => new MigrationBuilderCall(invocation, detector))
             .ToList();
+        StepCount = Calls.Count + invocations.Count(invocation => IsExtensionOn(invocation, detector.MigrationBuilder));
     }
 
+    /// <summary>
+    /// How many operations the method adds: <c>migrationBuilder</c> calls plus extension methods on it
+    /// (<c>migrationBuilder.ValidateConstraint(...)</c>, Npgsql's extensions).
+    /// </summary>
+    public int StepCount { get; }
+
     public MigrationMethodKind Kind { get; }
+
+    /// <summary>The EF Core and EfSafeMigrations types, resolved for this compilation.</summary>
+    public MigrationClassDetector Symbols { get; }
 
     /// <summary>The <c>migrationBuilder</c> calls, in source order.</summary>
     public IReadOnlyList<MigrationBuilderCall> Calls { get; }
@@ -104,6 +115,11 @@ internal sealed class MigrationMethod
 
         _report(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, arguments));
     }
+
+    private static bool IsExtensionOn(IInvocationOperation invocation, INamedTypeSymbol migrationBuilder)
+        => invocation.TargetMethod.IsExtensionMethod
+           && invocation.TargetMethod.Parameters.Length > 0
+           && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.Parameters[0].Type, migrationBuilder);
 
     private static bool IsOn(IInvocationOperation invocation, INamedTypeSymbol migrationBuilder)
     {

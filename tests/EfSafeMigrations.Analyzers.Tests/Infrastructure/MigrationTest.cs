@@ -15,7 +15,7 @@ namespace EfSafeMigrations.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal sealed class MigrationTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
 {
-    private static readonly DiagnosticAnalyzer[] Analyzers = Instances<DiagnosticAnalyzer>(typeof(MigrationAnalyzer).Assembly);
+    private static readonly DiagnosticAnalyzer[] Analyzers = Instances<DiagnosticAnalyzer>(typeof(MigrationSafetyAnalyzer).Assembly);
     private static readonly CodeFixProvider[] Fixes = Instances<CodeFixProvider>(typeof(SafetyAssuredCodeFix).Assembly);
 
     public MigrationTest(string source, string? fixedSource = null)

@@ -1,18 +1,16 @@
 using System.Collections.Immutable;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace EfSafeMigrations.Analyzers.Analyzers;
+namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>ESM0015 to ESM0020: renames and drops, which break running code or lose data (assure them with [SafetyAssured]).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class BreakingChangeAnalyzer : MigrationAnalyzer
+internal sealed class BreakingChangeChecks : MigrationCheck
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
         RuleCatalog.RenameColumn, RuleCatalog.RenameTable, RuleCatalog.DropColumn, RuleCatalog.DropTable, RuleCatalog.DropSchema);
 
-    protected override void Analyze(MigrationMethod method)
+    public override void Analyze(MigrationMethod method)
     {
         foreach (var call in method.Calls)
         {

@@ -1,18 +1,16 @@
 using System.Collections.Immutable;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace EfSafeMigrations.Analyzers.Analyzers;
+namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>ESM0001, ESM0002, ESM0028: <c>CreateIndex</c> without the concurrent annotation, <c>DropIndex</c>, wide non-unique indexes.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class IndexAnalyzer : MigrationAnalyzer
+internal sealed class IndexChecks : MigrationCheck
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
         RuleCatalog.NonConcurrentIndexCreation, RuleCatalog.NonConcurrentIndexDrop, RuleCatalog.WideNonUniqueIndex);
 
-    protected override void Analyze(MigrationMethod method)
+    public override void Analyze(MigrationMethod method)
     {
         foreach (var call in method.Calls)
         {

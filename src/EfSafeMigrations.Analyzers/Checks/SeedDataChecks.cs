@@ -1,17 +1,15 @@
 using System.Collections.Immutable;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace EfSafeMigrations.Analyzers.Analyzers;
+namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>ESM0036, ESM0037: seed rows deleted or overwritten by <c>DeleteData</c> / <c>UpdateData</c>.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class SeedDataAnalyzer : MigrationAnalyzer
+internal sealed class SeedDataChecks : MigrationCheck
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(RuleCatalog.SeedDataDelete, RuleCatalog.SeedDataUpdate);
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(RuleCatalog.SeedDataDelete, RuleCatalog.SeedDataUpdate);
 
-    protected override void Analyze(MigrationMethod method)
+    public override void Analyze(MigrationMethod method)
     {
         foreach (var call in method.Calls)
         {

@@ -3,23 +3,21 @@ using System.Collections.Immutable;
 using System.Linq;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace EfSafeMigrations.Analyzers.Analyzers;
+namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>
 /// ESM0022 to ESM0027: column types that are hard to change later (json, 32-bit keys, serial, timestamp without
 /// time zone, char(n), varchar(n)), in <c>CreateTable</c>, <c>AddColumn</c> and <c>AlterColumn</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class ColumnTypeAnalyzer : MigrationAnalyzer
+internal sealed class ColumnTypeChecks : MigrationCheck
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
         RuleCatalog.JsonInsteadOfJsonb, RuleCatalog.IntegerPrimaryKey, RuleCatalog.SerialInsteadOfIdentity,
         RuleCatalog.TimestampWithoutTimeZone, RuleCatalog.CharColumn, RuleCatalog.VarcharWithLength);
 
-    protected override void Analyze(MigrationMethod method)
+    public override void Analyze(MigrationMethod method)
     {
         var columns = ColumnDefinition.Of(method).ToList();
         foreach (var column in columns)
@@ -62,19 +60,20 @@ internal sealed class ColumnTypeAnalyzer : MigrationAnalyzer
         }
     }
 
-    /// <summary>ESM0023: <c>table.PrimaryKey("PK_X", x => x.Id)</c> over a column whose type is integer or smaller.</summary>
+    /// <summary>ESM0023: <c>table.PrimaryKey("PK_X", x => x.Id)</c> over one column whose type is integer or smaller.</summary>
     private static void CheckPrimaryKeys(MigrationMethod method, List<ColumnDefinition> columns)
     {
         foreach (var invocation in method.AllInvocations)
         {
             if (invocation.TargetMethod.Name != "PrimaryKey"
-                || invocation.TargetMethod.ContainingType?.OriginalDefinition.ToDisplayString() is not { } owner
-                || !owner.StartsWith(KnownNames.OperationBuilderNamespace + ".CreateTableBuilder", System.StringComparison.Ordinal))
+                || !MigrationClassDetector.Is(invocation.TargetMethod.ContainingType, method.Symbols.CreateTableBuilder))
             {
                 continue;
             }
 
-            foreach (var property in KeyProperties(invocation))
+            // As at run time: a single-column key (composite keys of integers are usually join tables of foreign keys).
+            var properties = KeyProperties(invocation).ToList();
+            foreach (var property in properties.Count == 1 ? properties : new List<string>())
             {
                 var column = columns.FirstOrDefault(c => c.Property == property && c.CreateTable is { } table && invocation.Syntax.Span.IntersectsWith(table.Syntax.Span));
                 if (column?.StoreType is { } type && StoreTypes.IsInt32OrSmaller(type))

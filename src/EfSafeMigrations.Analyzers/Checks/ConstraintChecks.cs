@@ -1,22 +1,20 @@
 using System.Collections.Immutable;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace EfSafeMigrations.Analyzers.Analyzers;
+namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>
 /// ESM0004, ESM0005, ESM0013: constraints added without NOT VALID or a concurrent index;
 /// ESM0007, ESM0021: NOT NULL set on or dropped from an existing column.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class ConstraintAnalyzer : MigrationAnalyzer
+internal sealed class ConstraintChecks : MigrationCheck
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
         RuleCatalog.ForeignKeyWithoutNotValid, RuleCatalog.CheckWithoutNotValid, RuleCatalog.UniqueOrPrimaryKeyOnExistingTable,
         RuleCatalog.SetNotNull, RuleCatalog.DropNotNull);
 
-    protected override void Analyze(MigrationMethod method)
+    public override void Analyze(MigrationMethod method)
     {
         foreach (var call in method.Calls)
         {

@@ -2,14 +2,12 @@ using System.Collections.Immutable;
 using System.Text;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace EfSafeMigrations.Analyzers.Analyzers;
+namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>ESM0029: table, column, index, constraint or schema names longer than PostgreSQL's 63-byte limit.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class IdentifierLengthAnalyzer : MigrationAnalyzer
+internal sealed class IdentifierLengthChecks : MigrationCheck
 {
     private const int MaxBytes = 63;
 
@@ -17,15 +15,16 @@ internal sealed class IdentifierLengthAnalyzer : MigrationAnalyzer
     private static readonly ImmutableHashSet<string> NameParameters = ImmutableHashSet.Create(
         "name", "newName", "table", "schema", "newSchema", "column", "columns", "principalTable", "principalColumn", "principalColumns", "principalSchema");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(RuleCatalog.IdentifierTooLong);
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(RuleCatalog.IdentifierTooLong);
 
-    protected override void Analyze(MigrationMethod method)
+    public override void Analyze(MigrationMethod method)
     {
         foreach (var invocation in method.AllInvocations)
         {
             // migrationBuilder calls, and the column/key builders inside a migrationBuilder.CreateTable.
             if (!method.IsMigrationBuilderCall(invocation)
-                && !(invocation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() == KnownNames.OperationBuilderNamespace
+                && !((MigrationClassDetector.Is(invocation.TargetMethod.ContainingType, method.Symbols.ColumnsBuilder)
+                      || MigrationClassDetector.Is(invocation.TargetMethod.ContainingType, method.Symbols.CreateTableBuilder))
                      && method.IsInsideMigrationBuilderCall(invocation)))
             {
                 continue;

@@ -1,22 +1,20 @@
 using System.Collections.Immutable;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace EfSafeMigrations.Analyzers.Analyzers;
+namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>
 /// ESM0008, ESM0009, ESM0011, ESM0012: columns added to an existing table in a way that fails or rewrites it;
 /// ESM0014: column type changes outside the binary-compatible list.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class ColumnAnalyzer : MigrationAnalyzer
+internal sealed class ColumnChecks : MigrationCheck
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
         RuleCatalog.NotNullColumnWithoutDefault, RuleCatalog.VolatileDefault, RuleCatalog.StoredGeneratedColumn,
         RuleCatalog.IdentityColumnOnExistingTable, RuleCatalog.ColumnTypeChange);
 
-    protected override void Analyze(MigrationMethod method)
+    public override void Analyze(MigrationMethod method)
     {
         foreach (var call in method.Calls)
         {
@@ -27,6 +25,7 @@ internal sealed class ColumnAnalyzer : MigrationAnalyzer
                     break;
                 case "AlterColumn":
                     CheckTypeChange(method, call);
+                    CheckBecomesStored(method, call);
                     break;
             }
         }
@@ -69,6 +68,14 @@ internal sealed class ColumnAnalyzer : MigrationAnalyzer
         }
 
         method.Report(RuleCatalog.ColumnTypeChange, call, escalate: false, call.String("name"), call.TableDisplay, oldType, type);
+    }
+
+    private static void CheckBecomesStored(MigrationMethod method, MigrationBuilderCall call)
+    {
+        if (call.HasExplicit("computedColumnSql") && call.Bool("stored") == true && !call.HasExplicit("oldComputedColumnSql"))
+        {
+            method.Report(RuleCatalog.StoredGeneratedColumn, call, escalate: false, call.String("name"), call.TableDisplay);
+        }
     }
 
     private static bool IsAutoIncrementing(MigrationBuilderCall call)
