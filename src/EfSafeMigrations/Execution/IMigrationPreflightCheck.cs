@@ -26,7 +26,11 @@ public sealed record PreflightContext(
     SafeMigrationsOptions Options,
     IReadOnlyList<(string Id, Migration Migration)> AllMigrations,
     IReadOnlyList<string> AppliedMigrationIds,
-    IReadOnlyList<(string Id, Migration Migration)> PendingMigrations);
+    IReadOnlyList<(string Id, Migration Migration)> PendingMigrations)
+{
+    /// <summary>A dry run (<c>MigrateSafelyOptions.DryRun</c>): checks must write nothing to the database.</summary>
+    public bool DryRun { get; init; }
+}
 
 /// <summary>How bad a preflight problem is.</summary>
 public enum PreflightSeverity

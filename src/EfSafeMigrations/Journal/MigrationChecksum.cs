@@ -1,13 +1,15 @@
-using System.Security.Cryptography;
-using System.Text;
+using EfSafeMigrations.Journal.Checksums;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace EfSafeMigrations.Journal;
 
 /// <summary>
-/// The checksum of a migration, stored in the journal file and the database journal table.
-/// Placeholder until the canonical form lands (issue 6): a hash of each Up operation's type and
-/// <c>ToString()</c>. Callers depend only on <see cref="Compute"/>.
+/// The checksum of a migration, stored in the journal file and the database journal table: SHA-256
+/// (lowercase hex) of a canonical text of the migration's Up operations. The same whether computed
+/// by <c>dotnet ef migrations add</c> from the operations it generated code for, or at run time from
+/// the compiled migration; insensitive to code formatting and line endings; independent of the SQL
+/// the provider would generate. See docs/journal.md.
 /// </summary>
 public static class MigrationChecksum
 {
@@ -15,12 +17,13 @@ public static class MigrationChecksum
     public static string Compute(Migration migration)
     {
         ArgumentNullException.ThrowIfNull(migration);
-        var text = new StringBuilder();
-        foreach (var operation in migration.UpOperations)
-        {
-            text.Append(operation.GetType().Name).Append('|').Append(operation).Append('\n');
-        }
-
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+        return Compute(migration.UpOperations);
     }
+
+    /// <summary>Computes the checksum of a list of Up operations, as lowercase hex.</summary>
+    public static string Compute(IEnumerable<MigrationOperation> upOperations)
+        => Sha256Hex.Of(CanonicalOperationWriter.Write(upOperations));
+
+    /// <summary>The canonical text the checksum hashes (for diagnostics and tests).</summary>
+    internal static string CanonicalText(IEnumerable<MigrationOperation> upOperations) => CanonicalOperationWriter.Write(upOperations);
 }

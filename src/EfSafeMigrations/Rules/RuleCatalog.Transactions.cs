@@ -8,7 +8,7 @@ public static partial class RuleCatalog
         "Migration mixes non-transactional steps with others",
         RuleCategory.Transactions,
         RuleSeverity.Warning,
-        "{0} runs outside a transaction next to {1} other steps and is not idempotent",
+        "{0} runs outside a transaction next to other steps and is not idempotent",
         why: "Steps with suppressTransaction: true commit on their own. If a later step fails, the earlier ones stay applied but the migration is not recorded, so the next run repeats them and fails again (for example 'relation already exists').",
         safeAlternative: "Put the non-transactional step in a migration of its own, or write it so a repeat is harmless (CREATE INDEX CONCURRENTLY IF NOT EXISTS, DROP ... IF EXISTS).",
         unsafeSample: "migrationBuilder.AddColumn<string>(name: \"Country\", table: \"Users\", nullable: true);\nmigrationBuilder.Sql(\"CREATE INDEX CONCURRENTLY ix_users_country ON users (country);\", suppressTransaction: true);",

@@ -38,6 +38,12 @@ public static class ResultTable
                 : $"| MigrateSafelyAsync | failed: {noop.SafeError} | |");
         }
 
+        if (report.Lint is { } lint)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Linting {lint.Migrations:N0} migrations of {lint.OperationsEach} operations each (no database, median of 5): {lint.MedianMs:0} ms, {lint.Findings:N0} findings."));
+        }
+
         return text.ToString();
     }
 

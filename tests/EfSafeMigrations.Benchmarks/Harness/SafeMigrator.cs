@@ -10,6 +10,6 @@ public static class SafeMigrator
 
     public static Task MigrateAsync(DbContext context, bool safe, CancellationToken cancellationToken = default)
         => safe
-            ? throw new NotSupportedException("MigrateSafelyAsync is not on main yet (issue 3).")
+            ? context.Database.MigrateSafelyAsync(cancellationToken)
             : context.Database.MigrateAsync(cancellationToken);
 }

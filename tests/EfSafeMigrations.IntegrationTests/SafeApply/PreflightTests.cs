@@ -35,7 +35,7 @@ public class PreflightTests
 
         var report = await context.Database.MigrateSafelyAsync();
 
-        report.Problems.Should().ContainSingle(p => p.Severity == PreflightSeverity.Warning);
+        report.Problems.Should().ContainSingle(p => p.Check == "test" && p.Severity == PreflightSeverity.Warning); // the journal check also warns: no journal file here
         report.AppliedMigrations.Should().HaveCount(2);
     }
 

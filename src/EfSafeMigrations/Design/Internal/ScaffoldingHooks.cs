@@ -1,4 +1,6 @@
+using EfSafeMigrations.Design.Journal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EfSafeMigrations.Design.Internal;
 
@@ -8,5 +10,7 @@ internal static class ScaffoldingHooks
     public static void Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationScaffoldingHook, LintScaffoldingHook>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationScaffoldingHook, JournalFileHook>());
     }
 }

@@ -1,4 +1,7 @@
+using EfSafeMigrations.Execution;
 using EfSafeMigrations.Execution.Internal;
+using EfSafeMigrations.Journal.Verification;
+using EfSafeMigrations.Linting;
 using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,5 +24,8 @@ internal static class SafeMigrationsServices
         services.Replace(ServiceDescriptor.Scoped<IMigrator, SafeMigrator>());
         services.TryAddScoped<SafeMigrationRunner>();
         services.TryAddScoped<PlanExecutor>();
+        services.TryAddScoped<PreflightRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, LintPreflightCheck>());
     }
 }

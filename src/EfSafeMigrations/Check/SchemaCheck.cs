@@ -1,0 +1,114 @@
+using EfSafeMigrations.Execution;
+using EfSafeMigrations.Journal.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace EfSafeMigrations.Check;
+
+/// <summary>
+/// <c>CheckAsync</c>: journal consistency, pending model changes, drift between the model and the live
+/// database, pending migrations. Changes nothing (migrations applied by plain EF are only reported as
+/// to be adopted).
+/// </summary>
+internal static class SchemaCheck
+{
+    public static async Task<CheckResult> RunAsync(DbContext context, CheckOptions options, CancellationToken cancellationToken)
+    {
+        var findings = new List<CheckFinding>();
+        var migrationsAssembly = context.GetService<IMigrationsAssembly>();
+        var provider = context.Database.ProviderName!;
+        var all = migrationsAssembly.Migrations.Select(m => (m.Key, migrationsAssembly.CreateMigration(m.Value, provider))).ToList();
+        var journalOptions = context.GetService<IDbContextOptions>().FindExtension<Infrastructure.Internal.SafeMigrationsOptionsExtension>()?.Options.Journal
+            ?? new JournalOptions();
+
+        if (options.PendingModelChanges && context.Database.HasPendingModelChanges())
+        {
+            findings.Add(new CheckFinding(CheckOutcome.PendingModelChanges, "PENDING_MODEL_CHANGES", CheckSeverity.Error, null,
+                "the model has changes that no migration captures (the model differs from the model snapshot)",
+                "Add a migration: dotnet ef migrations add <Name>"));
+        }
+
+        IReadOnlyList<string> applied;
+        try
+        {
+            applied = [.. await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)];
+        }
+        catch (NpgsqlException e)
+        {
+            if (options.Journal)
+            {
+                findings.InsertRange(0, JournalVerification.VerifyFile(context, journalOptions, JournalVerification.Compile(all)).Select(ToFinding));
+            }
+
+            findings.Add(new CheckFinding(CheckOutcome.DatabaseUnreachable, "DATABASE_UNREACHABLE", CheckSeverity.Error, null,
+                "the database could not be reached, so the database journal, drift and pending migrations were not checked: " + e.Message,
+                "Check the connection string and that the server is up"));
+            return new CheckResult(findings);
+        }
+
+        if (options.Journal)
+        {
+            var problems = await JournalVerification.RunAsync(context, journalOptions, all, applied, adopt: false, null, cancellationToken).ConfigureAwait(false);
+            findings.InsertRange(0, problems.Select(ToFinding));
+        }
+
+        var pending = all.Select(m => m.Key).Except(applied, StringComparer.Ordinal).ToList();
+        if (options.Drift)
+        {
+            if (pending.Count > 0)
+            {
+                findings.Add(new CheckFinding(CheckOutcome.DatabaseDrift, "DRIFT_SKIPPED", CheckSeverity.Info, null,
+                    "drift was not checked because migrations are pending: the database is expected to differ from the model", "Apply the pending migrations"));
+            }
+            else
+            {
+                findings.AddRange(await DriftAsync(context, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        if (options.PendingMigrations)
+        {
+            findings.AddRange(pending.Select(id => new CheckFinding(CheckOutcome.PendingMigrations, "PENDING_MIGRATION",
+                options.PendingMigrationsAreErrors ? CheckSeverity.Error : CheckSeverity.Info, id,
+                $"migration '{id}' is not applied to the database", "Apply it: await db.Database.MigrateSafelyAsync()")));
+        }
+
+        return new CheckResult(findings);
+    }
+
+    private static async Task<IEnumerable<CheckFinding>> DriftAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var model = context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        var schemas = model.Tables.Select(t => t.Schema ?? "public").Append("public").Distinct(StringComparer.Ordinal).ToList();
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var (tables, columns) = await LiveSchemaReader.ReadAsync(connection, schemas, cancellationToken).ConfigureAwait(false);
+            return DriftDetector.Compare(model, tables, columns).ToList();
+        }
+        finally
+        {
+            if (opened)
+            {
+                await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static CheckFinding ToFinding(JournalProblem problem)
+        => new(CheckOutcome.JournalInconsistent, problem.Code, problem.Severity switch
+        {
+            PreflightSeverity.Error => CheckSeverity.Error,
+            PreflightSeverity.Warning => CheckSeverity.Warning,
+            _ => CheckSeverity.Info,
+        }, problem.MigrationId, problem.Message, problem.Fix);
+}

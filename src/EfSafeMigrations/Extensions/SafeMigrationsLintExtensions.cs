@@ -1,0 +1,56 @@
+using EfSafeMigrations;
+using EfSafeMigrations.Infrastructure.Internal;
+using EfSafeMigrations.Linting;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Lints a context's migrations against EfSafeMigrations' danger rules (for CI and tests).</summary>
+public static class SafeMigrationsLintExtensions
+{
+    /// <summary>
+    /// Lints every migration of the context without touching the database. Version-specific rules use
+    /// <see cref="LintOptions.TargetPostgresVersion"/> or Npgsql's <c>SetPostgresVersion</c>, else assume a current server.
+    /// Fail a CI build on <see cref="LintReport.IsBlocking"/>.
+    /// </summary>
+    public static LintReport LintMigrations(this DatabaseFacade database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var context = ((IDatabaseFacadeDependenciesAccessor)database).Context;
+        var options = Options(context);
+        var migrations = Migrations(context, context.GetService<IMigrationsAssembly>().Migrations.Keys);
+        var version = PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions());
+        return MigrationLinter.Lint(migrations, LintSettings.ForContext(options, version));
+    }
+
+    /// <summary>
+    /// Lints the migrations not yet applied to the database, as <c>MigrateSafelyAsync</c>'s gate does (it connects to
+    /// read the applied migrations and, unless configured, the server version).
+    /// </summary>
+    public static async Task<LintReport> LintPendingMigrationsAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var context = ((IDatabaseFacadeDependenciesAccessor)database).Context;
+        var options = Options(context);
+        var pending = await database.GetPendingMigrationsAsync(cancellationToken);
+        var version = await PostgresVersionSource.ResolveAsync(context, options?.Lint ?? new LintOptions(), cancellationToken);
+        return MigrationLinter.Lint(Migrations(context, pending), LintSettings.ForContext(options, version, appliedByMigrateSafely: true));
+    }
+
+    // Null when the context does not use EfSafeMigrations: plain EF applies its migrations as written.
+    private static SafeMigrationsOptions? Options(DbContext context)
+        => context.GetService<IDbContextOptions>().FindExtension<SafeMigrationsOptionsExtension>()?.Options;
+
+    private static List<MigrationToLint> Migrations(DbContext context, IEnumerable<string> ids)
+    {
+        var assembly = context.GetService<IMigrationsAssembly>();
+        var provider = context.Database.ProviderName!;
+        return ids.Select(id =>
+        {
+            var migration = assembly.CreateMigration(assembly.Migrations[id], provider);
+            return new MigrationToLint(id, migration.UpOperations, migration.GetType());
+        }).ToList();
+    }
+}

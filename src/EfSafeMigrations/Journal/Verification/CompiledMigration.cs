@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace EfSafeMigrations.Journal.Verification;
+
+/// <summary>What the journal records about a compiled migration, computed at run time.</summary>
+internal sealed record CompiledMigration(string Id, string Name, string Checksum, bool NonTransactional, IReadOnlyList<string> AssuredRules)
+{
+    public static CompiledMigration From(string id, Migration migration)
+        => new(id, NameOf(id), MigrationChecksum.Compute(migration), MigrationFacts.IsNonTransactional(migration.UpOperations),
+            MigrationFacts.AssuredRules(migration.GetType()));
+
+    /// <summary>The name part of an id (<c>20260101120000_AddUsers</c> is <c>AddUsers</c>).</summary>
+    public static string NameOf(string id)
+    {
+        var underscore = id.IndexOf('_', StringComparison.Ordinal);
+        return underscore < 0 ? id : id[(underscore + 1)..];
+    }
+}

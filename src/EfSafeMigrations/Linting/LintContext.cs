@@ -1,0 +1,60 @@
+using EfSafeMigrations.Linting.RawSql;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace EfSafeMigrations.Linting;
+
+/// <summary>
+/// What the rule checks know while walking one migration's operations in order: which tables this migration
+/// created so far (empty, so exempt from lock rules), the raw SQL scanner's state, and where findings go.
+/// </summary>
+internal sealed class LintContext
+{
+    private readonly List<RawFinding> _findings = [];
+
+    public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, bool executorSetsLockTimeout, bool safeSqlGenerator)
+    {
+        MigrationId = migrationId;
+        Operations = operations;
+        RawSql = new RawSqlScanState { ExecutorSetsLockTimeout = executorSetsLockTimeout, LoneConcurrentAndValidateRunOutsideTransaction = safeSqlGenerator };
+    }
+
+    public string MigrationId { get; }
+
+    public IReadOnlyList<MigrationOperation> Operations { get; }
+
+    /// <summary>Shared with the raw SQL scanner: tables created by EF operations count as new for raw SQL too.</summary>
+    public RawSqlScanState RawSql { get; }
+
+    public int OperationIndex { get; set; }
+
+    public MigrationOperation Operation => Operations[OperationIndex];
+
+    public IReadOnlyList<RawFinding> Findings => _findings;
+
+    public bool IsNewTable(string? table) => table is not null && RawSql.NewTables.Contains(table);
+
+    public void MarkTableNew(string table) => RawSql.NewTables.Add(table);
+
+    /// <summary>Reports the current operation under <paramref name="rule"/>; the arguments fill the rule's message.</summary>
+    public void Report(Rule rule, params string[] arguments)
+        => _findings.Add(new RawFinding(rule, OperationIndex, OperationDescriber.Describe(Operation), rule.FormatMessage(arguments), SafeForm.AllowsRewrite(Operation)));
+
+    /// <summary>Like <see cref="Report"/>, for a rule exempt on tables created earlier in this migration.</summary>
+    public void ReportUnlessNew(string table, Rule rule, params string[] arguments)
+    {
+        if (!IsNewTable(table))
+        {
+            Report(rule, arguments);
+        }
+    }
+}
+
+/// <summary>A rule hit before options, version, assurances and rewrites are applied.</summary>
+/// <param name="Rewritable">Whether the safe SQL generator may rewrite the operation (not raw SQL, not opted out).</param>
+internal sealed record RawFinding(Rule Rule, int OperationIndex, string Operation, string Message, bool Rewritable);
+
+/// <summary>A check over one kind of migration operation.</summary>
+internal interface IOperationCheck
+{
+    void Check(MigrationOperation operation, LintContext context);
+}

@@ -1,0 +1,60 @@
+using EfSafeMigrations.Execution;
+
+namespace EfSafeMigrations.Linting;
+
+/// <summary>
+/// The lint gate of <c>MigrateSafelyAsync</c>: lints the pending migrations before anything runs. Open findings of
+/// error severity and invalid <c>[SafetyAssured]</c> attributes are errors (the run stops with nothing applied);
+/// warnings, rewrites and assured findings are reported and the run goes on.
+/// </summary>
+internal sealed class LintPreflightCheck : IMigrationPreflightCheck
+{
+    public const string CheckName = "lint";
+
+    /// <summary>The code of an invalid <c>[SafetyAssured]</c> attribute.</summary>
+    public const string InvalidAssuranceCode = "SafetyAssured";
+
+    public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.Options.Lint;
+        if (!options.Enabled || context.PendingMigrations.Count == 0)
+        {
+            return [];
+        }
+
+        var version = await PostgresVersionSource.ResolveAsync(context.Context, options, cancellationToken);
+        var report = MigrationLinter.Lint(
+            context.PendingMigrations.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
+            LintSettings.For(context.Options, version, appliedByMigrateSafely: true));
+        return ToProblems(report);
+    }
+
+    public static IReadOnlyList<PreflightProblem> ToProblems(LintReport report)
+    {
+        var problems = new List<PreflightProblem>();
+        foreach (var error in report.AssuranceErrors)
+        {
+            problems.Add(new PreflightProblem(CheckName, PreflightSeverity.Error, InvalidAssuranceCode, null, error,
+                "Fix the [SafetyAssured] attribute: a rule id from docs/rules/ and a non-empty Reason."));
+        }
+
+        // Rewrites are not problems: MigrateSafelyAsync's own report lists the rewrites it applied.
+        foreach (var finding in report.Findings.Where(f => f.Status != FindingStatus.Rewritten))
+        {
+            problems.Add(new PreflightProblem(
+                CheckName,
+                finding.IsBlocking ? PreflightSeverity.Error
+                    : finding.Severity == RuleSeverity.Warning && finding.Status == FindingStatus.Open ? PreflightSeverity.Warning
+                    : PreflightSeverity.Info,
+                finding.RuleId,
+                finding.MigrationId,
+                $"{finding.ToString()} {finding.Rule.Title}: {finding.Why}",
+                finding.IsBlocking
+                    ? $"{finding.SafeAlternative} If the operation is safe here, add {finding.HowToAssure}."
+                    : finding.SafeAlternative));
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,105 @@
+using EfSafeMigrations.Linting.Rules;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace EfSafeMigrations.Linting;
+
+/// <summary>One migration to lint: its id, its Up operations and its class (for <c>[SafetyAssured]</c>).</summary>
+internal sealed record MigrationToLint(string Id, IReadOnlyList<MigrationOperation> Operations, Type? MigrationType = null);
+
+/// <summary>How to lint: the options, the server version, what the generator rewrites, how migrations are applied.</summary>
+/// <param name="ExecutorSetsLockTimeout">Whether every step runs under a lock_timeout set by whatever applies it.</param>
+/// <param name="SafeSqlGenerator">Whether EfSafeMigrations' SQL generator turns the migration into SQL (it moves lone
+/// concurrent index and VALIDATE steps out of the transaction); false for plain EF.</param>
+internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, IRewritePolicy Rewrites, bool ExecutorSetsLockTimeout = true, bool SafeSqlGenerator = true)
+{
+    public static LintSettings Default { get; } = new(new LintOptions(), null, RewritePolicy.None);
+
+    /// <summary>
+    /// Settings for a context's options. The safe SQL generator writes lock_timeout into the SQL of every step when
+    /// its Timeouts rewrite is on; <paramref name="appliedByMigrateSafely"/> adds MigrateSafelyAsync's own lock timeout.
+    /// </summary>
+    public static LintSettings For(SafeMigrationsOptions options, int? postgresVersion, bool appliedByMigrateSafely = false)
+        => new(options.Lint, postgresVersion, RewritePolicy.From(options),
+            ExecutorSetsLockTimeout: options.Rewrites.Timeouts || (appliedByMigrateSafely && options.Execution.LockTimeout > TimeSpan.Zero));
+
+    /// <summary>Settings for a context without UseSafeMigrations: plain EF applies the migrations as written.</summary>
+    public static LintSettings ForPlainEf(int? postgresVersion)
+        => new(new LintOptions(), postgresVersion, RewritePolicy.None, ExecutorSetsLockTimeout: false, SafeSqlGenerator: false);
+
+    /// <summary>The settings for a context: <see cref="For"/> when it uses EfSafeMigrations, else <see cref="ForPlainEf"/>.</summary>
+    public static LintSettings ForContext(SafeMigrationsOptions? options, int? postgresVersion, bool appliedByMigrateSafely = false)
+        => options is null ? ForPlainEf(postgresVersion) : For(options, postgresVersion, appliedByMigrateSafely);
+}
+
+/// <summary>
+/// Lints migration operations against the rule catalogue. Needs no database: the caller supplies the operations
+/// (from compiled migrations, from the differ at design time, or built by hand) and the server version if known.
+/// </summary>
+internal static class MigrationLinter
+{
+    // Order matters only for CreateTableCheck, which marks the table new before later operations are checked.
+    private static readonly IOperationCheck[] Checks =
+    [
+        new CreateTableCheck(), new IndexChecks(), new ConstraintChecks(), new AddColumnCheck(), new AlterColumnCheck(),
+        new BreakingChangeChecks(), new SeedDataChecks(), new EnumValueCheck(), new IdentifierLengthCheck(), new RawSqlCheck(),
+    ];
+
+    public static LintReport Lint(IEnumerable<MigrationToLint> migrations, LintSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        ArgumentNullException.ThrowIfNull(settings);
+        var ids = new List<string>();
+        var findings = new List<LintFinding>();
+        var assuranceErrors = new List<string>();
+        foreach (var migration in migrations)
+        {
+            ids.Add(migration.Id);
+            var assurances = Assurances.Read(migration.Id, migration.MigrationType);
+            assuranceErrors.AddRange(assurances.Errors);
+            if (settings.Options.Enabled)
+            {
+                LintOne(migration, settings, assurances, findings);
+            }
+        }
+
+        return new LintReport(ids, findings, assuranceErrors, settings.PostgresVersion);
+    }
+
+    private static void LintOne(MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings)
+    {
+        var context = new LintContext(migration.Id, migration.Operations, settings.ExecutorSetsLockTimeout, settings.SafeSqlGenerator);
+        for (var i = 0; i < migration.Operations.Count; i++)
+        {
+            context.OperationIndex = i;
+            foreach (var check in Checks)
+            {
+                check.Check(migration.Operations[i], context);
+            }
+        }
+
+        // An unknown server version is taken to be a current one: rules for old versions only stay silent.
+        var version = settings.PostgresVersion ?? int.MaxValue;
+        foreach (var raw in context.Findings)
+        {
+            if (!raw.Rule.AppliesTo(version) || settings.Options.EffectiveSeverity(raw.Rule) is not { } severity)
+            {
+                continue;
+            }
+
+            var status = FindingStatus.Open;
+            var reason = assurances.ReasonFor(raw.Rule);
+            if (raw.Rule.AutoFixedBySafeGenerator && raw.Rewritable && settings.Rewrites.Rewrites(raw.Rule))
+            {
+                status = FindingStatus.Rewritten;
+                severity = RuleSeverity.Info;
+                reason = null;
+            }
+            else if (reason is not null)
+            {
+                status = FindingStatus.Assured;
+            }
+
+            findings.Add(new LintFinding(raw.Rule, severity, migration.Id, raw.OperationIndex, raw.Operation, raw.Message, status, reason));
+        }
+    }
+}

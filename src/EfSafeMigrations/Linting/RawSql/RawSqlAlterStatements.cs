@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+
+namespace EfSafeMigrations.Linting.RawSql;
+
+/// <summary>ALTER TABLE (each action), ALTER SCHEMA ... RENAME and ALTER TYPE ... ADD VALUE in raw SQL.</summary>
+internal static class RawSqlAlterStatements
+{
+    public static void Scan(StatementContext context, SqlTokenCursor cursor)
+    {
+        if (cursor.Accept("table"))
+        {
+            ScanAlterTable(context, cursor);
+        }
+        else if (cursor.Accept("schema"))
+        {
+            var schema = cursor.ReadName();
+            if (cursor.Accept("rename", "to") && cursor.ReadName() is { } newName)
+            {
+                context.Report(RuleCatalog.RenameSchema, schema?.ToString() ?? "(unknown)", newName.ToString());
+            }
+        }
+        else if (cursor.Accept("type"))
+        {
+            var type = cursor.ReadName();
+            if (cursor.Accept("add", "value") && !context.RunsOutsideTransaction)
+            {
+                context.Report(RuleCatalog.EnumValueInTransaction, type?.ToString() ?? "(unknown)");
+            }
+        }
+    }
+
+    /// <summary>Splits the rest of the statement (or of a parenthesised list) at top-level commas.</summary>
+    public static List<List<SqlToken>> SplitTopLevel(SqlTokenCursor cursor, bool untilCloseParen)
+    {
+        var parts = new List<List<SqlToken>>();
+        var current = new List<SqlToken>();
+        var depth = 0;
+        while (!cursor.AtEnd)
+        {
+            var token = cursor.Next();
+            if (token.Kind == SqlTokenKind.CloseParen && depth == 0 && untilCloseParen)
+            {
+                break;
+            }
+
+            if (token.Kind == SqlTokenKind.Comma && depth == 0)
+            {
+                parts.Add(current);
+                current = new List<SqlToken>();
+                continue;
+            }
+
+            depth += token.Kind == SqlTokenKind.OpenParen ? 1 : token.Kind == SqlTokenKind.CloseParen ? -1 : 0;
+            current.Add(token);
+        }
+
+        if (current.Count > 0)
+        {
+            parts.Add(current);
+        }
+
+        return parts;
+    }
+
+    private static void ScanAlterTable(StatementContext context, SqlTokenCursor cursor)
+    {
+        cursor.Accept("if", "exists");
+        cursor.Accept("only");
+        var table = cursor.ReadName();
+        if (table is null)
+        {
+            return;
+        }
+
+        var tableIsNew = context.State.IsNewTable(table);
+        if (!tableIsNew)
+        {
+            context.TakesLock();
+        }
+
+        foreach (var action in SplitTopLevel(cursor, untilCloseParen: false))
+        {
+            var actionCursor = new SqlTokenCursor(action);
+            if (actionCursor.Accept("add"))
+            {
+                ScanAdd(context, actionCursor, table, tableIsNew);
+            }
+            else if (actionCursor.Accept("alter"))
+            {
+                ScanAlterColumn(context, actionCursor, table, tableIsNew);
+            }
+            else if (actionCursor.Accept("drop"))
+            {
+                ScanDrop(context, actionCursor, table, tableIsNew);
+            }
+            else if (actionCursor.Accept("rename"))
+            {
+                ScanRename(context, actionCursor, table, tableIsNew);
+            }
+            else if (actionCursor.Accept("set", "schema") && !tableIsNew)
+            {
+                context.Report(RuleCatalog.RenameTable, table.ToString(), (actionCursor.ReadName()?.Name ?? "?") + "." + table.Name);
+            }
+            else if (actionCursor.Accept("validate", "constraint") && actionCursor.ReadName() is { } constraint
+                     && context.State.NotValidInOpenTransaction.Contains(constraint.Name))
+            {
+                context.Report(RuleCatalog.ValidateInSameTransaction, constraint.Name, table.ToString());
+            }
+        }
+    }
+
+    private static void ScanAdd(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew)
+    {
+        string? constraintName = null;
+        if (cursor.Accept("constraint"))
+        {
+            constraintName = cursor.ReadName()?.Name;
+        }
+
+        if (cursor.Peek() is { Kind: SqlTokenKind.Word } next && next.Value is "primary" or "unique" or "foreign" or "check" or "exclude")
+        {
+            RawSqlConstraintDefinition.ScanTableConstraint(context, cursor, table, tableIsNew, constraintName ?? "(unnamed)");
+            return;
+        }
+
+        cursor.Accept("column");
+        cursor.Accept("if", "not", "exists");
+        RawSqlColumnDefinition.Scan(context, cursor, table, tableIsNew);
+    }
+
+    private static void ScanAlterColumn(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew)
+    {
+        cursor.Accept("column");
+        var column = cursor.ReadName()?.Name ?? "(unknown)";
+        if (cursor.Accept("set", "not", "null"))
+        {
+            if (!tableIsNew)
+            {
+                context.Report(RuleCatalog.SetNotNull, column, table.ToString());
+            }
+        }
+        else if (cursor.Accept("drop", "not", "null"))
+        {
+            if (!tableIsNew)
+            {
+                context.Report(RuleCatalog.DropNotNull, column, table.ToString());
+            }
+        }
+        else if (cursor.Accept("set", "data", "type") || cursor.Accept("type"))
+        {
+            var newType = RawSqlColumnDefinition.ReadType(cursor);
+            if (!tableIsNew)
+            {
+                context.Report(RuleCatalog.ColumnTypeChange, column, table.ToString(), "its current type", newType);
+            }
+        }
+    }
+
+    private static void ScanDrop(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew)
+    {
+        if (cursor.PeekIs("constraint") || tableIsNew)
+        {
+            return;
+        }
+
+        cursor.Accept("column");
+        cursor.Accept("if", "exists");
+        if (cursor.ReadName() is { } column)
+        {
+            context.Report(RuleCatalog.DropColumn, column.Name, table.ToString());
+        }
+    }
+
+    private static void ScanRename(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew)
+    {
+        if (cursor.PeekIs("constraint") || tableIsNew)
+        {
+            return;
+        }
+
+        if (cursor.Accept("to"))
+        {
+            context.Report(RuleCatalog.RenameTable, table.ToString(), cursor.ReadName()?.ToString() ?? "(unknown)");
+            return;
+        }
+
+        cursor.Accept("column");
+        var column = cursor.ReadName();
+        if (column is not null && cursor.Accept("to"))
+        {
+            context.Report(RuleCatalog.RenameColumn, column.Name, table.ToString(), cursor.ReadName()?.Name ?? "(unknown)");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+
+namespace EfSafeMigrations.Linting.RawSql;
+
+/// <summary>
+/// What the raw SQL scanner knows about the migration around the SQL it scans. One instance per migration,
+/// shared by its SQL steps in order (the linter and the analyzer both drive it).
+/// </summary>
+internal sealed class RawSqlScanState
+{
+    /// <summary>Tables created earlier in this migration (by name, as PostgreSQL resolves it): empty, so exempt from lock rules.</summary>
+    public HashSet<string> NewTables { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Constraints added NOT VALID in the transaction that is still open.</summary>
+    public HashSet<string> NotValidInOpenTransaction { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Whether the step being scanned runs outside the migration's transaction (<c>suppressTransaction: true</c>).</summary>
+    public bool SuppressTransaction { get; set; }
+
+    /// <summary>
+    /// Whether a step holding only a concurrent index statement or a VALIDATE CONSTRAINT runs outside the migration's
+    /// transaction even without <c>suppressTransaction</c>, as EfSafeMigrations' SQL generator does. On by default;
+    /// off for migrations applied by plain EF.
+    /// </summary>
+    public bool LoneConcurrentAndValidateRunOutsideTransaction { get; set; } = true;
+
+    /// <summary>Whether the migration has steps other than the one being scanned.</summary>
+    public bool MigrationHasOtherSteps { get; set; }
+
+    /// <summary>
+    /// Whether whatever applies the migration sets lock_timeout for each step (MigrateSafelyAsync does).
+    /// When false, DDL in raw SQL must set it itself.
+    /// </summary>
+    public bool ExecutorSetsLockTimeout { get; set; } = true;
+
+    public bool IsNewTable(SqlObjectName? table) => table is not null && NewTables.Contains(table.Name);
+}
+
+/// <summary>One rule hit in raw SQL.</summary>
+internal sealed class RawSqlHit
+{
+    public RawSqlHit(Rule rule, SqlStatement statement, params string[] arguments)
+    {
+        Rule = rule;
+        Statement = statement;
+        Arguments = arguments;
+    }
+
+    public Rule Rule { get; }
+
+    public SqlStatement Statement { get; }
+
+    /// <summary>The values for the rule's <see cref="EfSafeMigrations.Rule.MessageFormat"/> placeholders.</summary>
+    public string[] Arguments { get; }
+
+    public string Message => Rule.FormatMessage(Arguments);
+}

@@ -1,0 +1,78 @@
+namespace EfSafeMigrations.Linting.RawSql;
+
+/// <summary>Transaction control and timeout settings in raw SQL.</summary>
+internal static class RawSqlSessionStatements
+{
+    public static void Scan(StatementContext context, string keyword, SqlTokenCursor cursor)
+    {
+        switch (keyword)
+        {
+            case "set":
+                ScanSet(context, cursor);
+                break;
+            case "reset":
+                if (cursor.PeekIs("lock_timeout") || cursor.PeekIs("statement_timeout") || cursor.PeekIs("all"))
+                {
+                    context.LockTimeoutSet = false;
+                    context.Report(RuleCatalog.RawSqlWithoutLockTimeout, context.Statement.Summary, "it turns the timeout off for what follows");
+                }
+
+                break;
+            case "rollback" when cursor.PeekIs("to") || cursor.PeekIs("prepared"):
+            case "commit" when cursor.PeekIs("prepared"):
+                break; // savepoints and two-phase commit of other transactions leave the migration's transaction alone
+            default:
+                // begin, start transaction, commit, end, rollback, abort
+                context.Report(RuleCatalog.TransactionControlInRawSql, context.Statement.Summary);
+                break;
+        }
+    }
+
+    // SET [SESSION | LOCAL] lock_timeout { TO | = } value
+    private static void ScanSet(StatementContext context, SqlTokenCursor cursor)
+    {
+        if (!cursor.Accept("session"))
+        {
+            cursor.Accept("local");
+        }
+
+        var setting = cursor.Peek();
+        if (setting is not { } name || !(name.Is("lock_timeout") || name.Is("statement_timeout")))
+        {
+            return;
+        }
+
+        cursor.Position++;
+        if (!cursor.Accept("to"))
+        {
+            cursor.AcceptKind(SqlTokenKind.Operator);
+        }
+
+        var value = cursor.Peek();
+        var disables = value is null || value.Value.Is("default") || IsZero(value.Value);
+        if (disables)
+        {
+            context.Report(RuleCatalog.RawSqlWithoutLockTimeout, context.Statement.Summary, "it turns the timeout off for what follows");
+        }
+
+        if (name.Is("lock_timeout"))
+        {
+            context.LockTimeoutSet = !disables;
+        }
+    }
+
+    private static bool IsZero(SqlToken token)
+    {
+        var text = token.Value.Trim();
+        var digits = 0;
+        while (digits < text.Length && (char.IsDigit(text[digits]) || text[digits] == '.'))
+        {
+            digits++;
+        }
+
+        return token.Kind is SqlTokenKind.Number or SqlTokenKind.String
+            && digits > 0
+            && double.TryParse(text.Substring(0, digits), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number == 0;
+    }
+}

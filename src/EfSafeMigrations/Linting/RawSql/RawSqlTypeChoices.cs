@@ -1,0 +1,47 @@
+namespace EfSafeMigrations.Linting.RawSql;
+
+/// <summary>Column types that are hard to change later (ESM0022-ESM0027), shared by raw SQL and EF operations.</summary>
+internal static class RawSqlTypeChoices
+{
+    public static void Check(StatementContext context, string column, string table, SqlColumnType type, bool primaryKey)
+    {
+        foreach (var (rule, arguments) in Find(column, table, type, primaryKey))
+        {
+            context.Report(rule, arguments);
+        }
+    }
+
+    /// <summary>The type-choice rules a column of this type breaks, with their message arguments.</summary>
+    public static System.Collections.Generic.IEnumerable<(Rule Rule, string[] Arguments)> Find(string column, string table, SqlColumnType type, bool primaryKey)
+    {
+        if (type.IsJson)
+        {
+            yield return (RuleCatalog.JsonInsteadOfJsonb, new[] { column, table });
+        }
+
+        if (type.IsTimestampWithoutTimeZone)
+        {
+            yield return (RuleCatalog.TimestampWithoutTimeZone, new[] { column, table });
+        }
+
+        if (type.IsFixedLengthCharacter)
+        {
+            yield return (RuleCatalog.CharColumn, new[] { column, table, type.Original });
+        }
+
+        if (type.IsVarcharWithLength)
+        {
+            yield return (RuleCatalog.VarcharWithLength, new[] { column, table, type.Original });
+        }
+
+        if (type.IsSerial)
+        {
+            yield return (RuleCatalog.SerialInsteadOfIdentity, new[] { column, table });
+        }
+
+        if (primaryKey && type.IsSmallInteger)
+        {
+            yield return (RuleCatalog.IntegerPrimaryKey, new[] { column, table, type.Original });
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace EfSafeMigrations.Linting.Rules;
+
+/// <summary>Renames and drops that break running code or lose data: ESM0015, ESM0016, ESM0018, ESM0019, ESM0020.</summary>
+internal sealed class BreakingChangeChecks : IOperationCheck
+{
+    public void Check(MigrationOperation operation, LintContext context)
+    {
+        switch (operation)
+        {
+            case RenameColumnOperation rename:
+                context.ReportUnlessNew(rename.Table, RuleCatalog.RenameColumn, rename.Name, OperationDescriber.Qualify(rename.Schema, rename.Table), rename.NewName);
+                break;
+            case RenameTableOperation rename when (rename.NewName is not null && rename.NewName != rename.Name)
+                                                  || (rename.NewSchema is not null && rename.NewSchema != rename.Schema):
+                context.ReportUnlessNew(rename.Name, RuleCatalog.RenameTable,
+                    OperationDescriber.Qualify(rename.Schema, rename.Name),
+                    OperationDescriber.Qualify(rename.NewSchema ?? rename.Schema, rename.NewName ?? rename.Name));
+                break;
+            case DropColumnOperation drop:
+                context.ReportUnlessNew(drop.Table, RuleCatalog.DropColumn, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));
+                break;
+            case DropTableOperation drop:
+                context.ReportUnlessNew(drop.Name, RuleCatalog.DropTable, OperationDescriber.Qualify(drop.Schema, drop.Name));
+                break;
+            case DropSchemaOperation drop:
+                context.Report(RuleCatalog.DropSchema, drop.Name);
+                break;
+        }
+    }
+}

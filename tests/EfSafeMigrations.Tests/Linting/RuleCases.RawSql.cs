@@ -1,0 +1,143 @@
+using static EfSafeMigrations.Tests.Linting.RuleCase;
+
+namespace EfSafeMigrations.Tests.Linting;
+
+/// <summary>Raw SQL examples: the same rules, reached through migrationBuilder.Sql(...).</summary>
+public static partial class RuleCases
+{
+    private static IEnumerable<RuleCase> RawSql()
+    {
+        yield return FiresOnSql("ESM0001", "CREATE INDEX ix_users_email ON users (email);");
+        yield return FiresOnSql("ESM0001", "create unique index if not exists ix ON public.\"Users\" USING btree (\"Email\")");
+        yield return SilentOnSql("ESM0001", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_email ON users (email);", suppressTransaction: true);
+        yield return SilentOnSql("ESM0001", "-- CREATE INDEX ix ON users (email);\nSELECT 1;");
+        yield return SilentOnSql("ESM0001", "/* outer /* nested */ CREATE INDEX ix ON users (email); */ SELECT 1;");
+        yield return SilentOnSql("ESM0001", "SELECT 'CREATE INDEX ix ON users (email)', E'it\\'s; CREATE INDEX x ON t (c)';");
+        yield return SilentOnSql("ESM0001", "CREATE FUNCTION f() RETURNS void AS $body$ CREATE INDEX ix ON users (email); $body$ LANGUAGE sql;");
+        yield return SilentOnSql("ESM0001", "CREATE TABLE audit (id bigint, at timestamptz); CREATE INDEX ix_audit_at ON audit (at);");
+        yield return FiresOnSql("ESM0002", "DROP INDEX ix_users_email;");
+        yield return SilentOnSql("ESM0002", "DROP INDEX CONCURRENTLY IF EXISTS ix_users_email;", suppressTransaction: true);
+        yield return Fires("ESM0003", "lone concurrent index in the transaction, applied by plain EF", b => b.Sql("CREATE INDEX CONCURRENTLY ix ON users (email);"), plainEf: true);
+        yield return FiresOnSql("ESM0003", "CREATE INDEX CONCURRENTLY ix ON users (email); ANALYZE users;");
+        yield return SilentOnSql("ESM0003", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);");
+        yield return FiresOnSql("ESM0003", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email); ANALYZE users;", suppressTransaction: true);
+        yield return Fires("ESM0003", "REINDEX CONCURRENTLY applied by plain EF", b => b.Sql("REINDEX INDEX CONCURRENTLY ix;"), plainEf: true);
+        yield return SilentOnSql("ESM0003", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);", suppressTransaction: true);
+        yield return FiresOnSql("ESM0004", "ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES users (id);");
+        yield return SilentOnSql("ESM0004", "ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;");
+        yield return FiresOnSql("ESM0005", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0);");
+        yield return SilentOnSql("ESM0005", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
+        yield return FiresOnSql("ESM0006", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID; ALTER TABLE orders VALIDATE CONSTRAINT ck_total;");
+        yield return Fires("ESM0006", "validated in a later step of the same transaction, applied by plain EF", b =>
+        {
+            b.Sql("ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
+            b.Sql("ALTER TABLE orders VALIDATE CONSTRAINT ck_total;");
+        }, plainEf: true);
+        yield return Silent("ESM0006", "lone VALIDATE step, which the safe generator runs outside the transaction", b =>
+        {
+            b.Sql("ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
+            b.Sql("ALTER TABLE orders VALIDATE CONSTRAINT ck_total;");
+        });
+        yield return Silent("ESM0006", "validated outside the transaction", b =>
+        {
+            b.Sql("ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
+            b.Sql("ALTER TABLE orders VALIDATE CONSTRAINT ck_total;", suppressTransaction: true);
+        });
+        yield return FiresOnSql("ESM0007", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
+        yield return SilentOnSql("ESM0007", "ALTER TABLE users ALTER COLUMN email SET DEFAULT '';");
+        yield return FiresOnSql("ESM0008", "ALTER TABLE users ADD COLUMN country text NOT NULL;");
+        yield return SilentOnSql("ESM0008", "ALTER TABLE users ADD COLUMN country text NOT NULL DEFAULT 'NL';");
+        yield return FiresOnSql("ESM0009", "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid() NOT NULL;");
+        yield return FiresOnSql("ESM0009", "ALTER TABLE users ADD COLUMN seen timestamptz DEFAULT clock_timestamp();");
+        yield return SilentOnSql("ESM0009", "ALTER TABLE users ADD COLUMN note text DEFAULT 'random()';");
+        yield return SilentOnSql("ESM0009", "ALTER TABLE users ADD COLUMN amount numeric DEFAULT '0'::numeric(10,2);");
+        yield return FiresOnSql("ESM0010", "ALTER TABLE users ADD COLUMN active boolean DEFAULT true;", postgresVersion: 10);
+        yield return SilentOnSql("ESM0010", "ALTER TABLE users ADD COLUMN active boolean DEFAULT true;", postgresVersion: 15);
+        yield return FiresOnSql("ESM0011", "ALTER TABLE users ADD COLUMN full_name text GENERATED ALWAYS AS (first || ' ' || last) STORED;");
+        yield return SilentOnSql("ESM0011", "ALTER TABLE users ADD COLUMN full_name text;");
+        yield return FiresOnSql("ESM0012", "ALTER TABLE orders ADD COLUMN number bigserial;");
+        yield return FiresOnSql("ESM0012", "ALTER TABLE orders ADD COLUMN number bigint GENERATED BY DEFAULT AS IDENTITY;");
+        yield return SilentOnSql("ESM0012", "CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);");
+        yield return FiresOnSql("ESM0013", "ALTER TABLE users ADD CONSTRAINT uq_email UNIQUE (email);");
+        yield return FiresOnSql("ESM0013", "ALTER TABLE users ADD PRIMARY KEY (id);");
+        yield return SilentOnSql("ESM0013", "ALTER TABLE users ADD CONSTRAINT uq_email UNIQUE USING INDEX ix_email;");
+        yield return FiresOnSql("ESM0014", "ALTER TABLE orders ALTER COLUMN quantity TYPE bigint;");
+        yield return FiresOnSql("ESM0014", "ALTER TABLE orders ALTER COLUMN quantity SET DATA TYPE numeric(12, 2) USING quantity::numeric;");
+        yield return SilentOnSql("ESM0014", "ALTER TABLE orders ALTER COLUMN quantity DROP DEFAULT;");
+        yield return FiresOnSql("ESM0015", "ALTER TABLE users RENAME COLUMN mail TO email;");
+        yield return FiresOnSql("ESM0015", "ALTER TABLE users RENAME mail TO email;");
+        yield return SilentOnSql("ESM0015", "ALTER TABLE users RENAME CONSTRAINT a TO b;");
+        yield return FiresOnSql("ESM0016", "ALTER TABLE customer RENAME TO customers;");
+        yield return FiresOnSql("ESM0016", "ALTER TABLE customer SET SCHEMA sales;");
+        yield return SilentOnSql("ESM0016", "ALTER INDEX ix_a RENAME TO ix_b;");
+        yield return FiresOnSql("ESM0017", "ALTER SCHEMA sales RENAME TO billing;");
+        yield return SilentOnSql("ESM0017", "ALTER SCHEMA sales OWNER TO app;");
+        yield return FiresOnSql("ESM0018", "ALTER TABLE users DROP COLUMN IF EXISTS legacy_code;");
+        yield return SilentOnSql("ESM0018", "ALTER TABLE users DROP CONSTRAINT ck_legacy;");
+        yield return FiresOnSql("ESM0019", "DROP TABLE IF EXISTS audit_log, audit_log_2 CASCADE;");
+        yield return SilentOnSql("ESM0019", "DROP VIEW audit_view;");
+        yield return FiresOnSql("ESM0020", "DROP SCHEMA reporting CASCADE;");
+        yield return SilentOnSql("ESM0020", "CREATE SCHEMA IF NOT EXISTS reporting;");
+        yield return FiresOnSql("ESM0021", "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;");
+        yield return SilentOnSql("ESM0021", "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;");
+        yield return FiresOnSql("ESM0022", "CREATE TABLE events (id bigint PRIMARY KEY, payload json);");
+        yield return SilentOnSql("ESM0022", "CREATE TABLE events (id bigint PRIMARY KEY, payload jsonb);");
+        yield return FiresOnSql("ESM0023", "CREATE TABLE events (id integer PRIMARY KEY);");
+        yield return SilentOnSql("ESM0023", "CREATE TABLE events (id bigint PRIMARY KEY, count integer);");
+        yield return FiresOnSql("ESM0024", "CREATE TABLE events (id bigserial PRIMARY KEY);");
+        yield return SilentOnSql("ESM0024", "CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);");
+        yield return FiresOnSql("ESM0025", "ALTER TABLE users ADD COLUMN seen_at timestamp;");
+        yield return FiresOnSql("ESM0025", "ALTER TABLE users ADD COLUMN seen_at timestamp(3) without time zone;");
+        yield return SilentOnSql("ESM0025", "ALTER TABLE users ADD COLUMN seen_at timestamptz;");
+        yield return FiresOnSql("ESM0026", "ALTER TABLE users ADD COLUMN code char(2);");
+        yield return SilentOnSql("ESM0026", "ALTER TABLE users ADD COLUMN code text;");
+        yield return FiresOnSql("ESM0027", "ALTER TABLE users ADD COLUMN name varchar(100);");
+        yield return SilentOnSql("ESM0027", "ALTER TABLE users ADD COLUMN name varchar;");
+        yield return FiresOnSql("ESM0028", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON orders (a, b, lower(c), d);", suppressTransaction: true);
+        yield return SilentOnSql("ESM0028", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON orders (a, coalesce(b, c, d));", suppressTransaction: true);
+        yield return FiresOnSql("ESM0029", $"CREATE TABLE \"{new string('t', 64)}\" (id bigint PRIMARY KEY);");
+        yield return SilentOnSql("ESM0029", $"SELECT * FROM \"{new string('t', 64)}\";");
+        yield return FiresOnSql("ESM0030", "UPDATE users SET country = 'NL' WHERE country IS NULL;");
+        yield return FiresOnSql("ESM0030", "DELETE FROM sessions WHERE expires_at < now();");
+        yield return FiresOnSql("ESM0030", "WITH old AS (SELECT id FROM sessions) DELETE FROM sessions USING old WHERE sessions.id = old.id;");
+        yield return SilentOnSql("ESM0030", "INSERT INTO countries (code) VALUES ('NL');");
+        yield return SilentOnSql("ESM0030", "CREATE TABLE audit (id bigint); UPDATE audit SET id = 1;");
+        yield return FiresOnSql("ESM0031", "TRUNCATE sessions;");
+        yield return SilentOnSql("ESM0031", "SELECT 'TRUNCATE sessions';");
+        yield return FiresOnSql("ESM0032", "LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;");
+        yield return SilentOnSql("ESM0032", "SELECT pg_advisory_xact_lock(42);");
+        yield return FiresOnSql("ESM0033", "VACUUM FULL orders;", suppressTransaction: true);
+        yield return FiresOnSql("ESM0033", "VACUUM (FULL, ANALYZE) orders;", suppressTransaction: true);
+        yield return SilentOnSql("ESM0033", "VACUUM (ANALYZE) orders;", suppressTransaction: true);
+        yield return FiresOnSql("ESM0034", "CLUSTER orders USING ix_orders_created_at;");
+        yield return SilentOnSql("ESM0034", "COMMENT ON TABLE orders IS 'CLUSTER orders';");
+        yield return FiresOnSql("ESM0035", "REINDEX TABLE orders;");
+        yield return SilentOnSql("ESM0035", "REINDEX TABLE CONCURRENTLY orders;", suppressTransaction: true);
+        yield return Fires("ESM0038", "concurrent index without IF NOT EXISTS next to other steps", b =>
+        {
+            b.AddColumn<string>("Country", "Users", type: "text", nullable: true);
+            b.Sql("CREATE INDEX CONCURRENTLY ix_users_country ON \"Users\" (\"Country\");", suppressTransaction: true);
+        });
+        yield return Silent("ESM0038", "idempotent concurrent index next to other steps", b =>
+        {
+            b.AddColumn<string>("Country", "Users", type: "text", nullable: true);
+            b.Sql("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_country ON \"Users\" (\"Country\");", suppressTransaction: true);
+        });
+        yield return SilentOnSql("ESM0038", "CREATE INDEX CONCURRENTLY ix_users_country ON users (country);", suppressTransaction: true);
+        yield return FiresOnSql("ESM0039", "SET lock_timeout = 0; ALTER TABLE orders ADD COLUMN note text;");
+        yield return FiresOnSql("ESM0039", "RESET statement_timeout;");
+        yield return Fires("ESM0039", "DDL where nothing sets lock_timeout", b => b.Sql("ALTER TABLE orders ADD COLUMN note text;"), executorSetsLockTimeout: false);
+        yield return Silent("ESM0039", "DDL after SET LOCAL lock_timeout", b => b.Sql("SET LOCAL lock_timeout = '5s'; ALTER TABLE orders ADD COLUMN note text;"), executorSetsLockTimeout: false);
+        yield return SilentOnSql("ESM0039", "ALTER TABLE orders ADD COLUMN note text;");
+        yield return SilentOnSql("ESM0039", "SET lock_timeout TO '2s';");
+        yield return FiresOnSql("ESM0040", "COMMIT; CREATE INDEX CONCURRENTLY ix ON t (c); BEGIN;");
+        yield return FiresOnSql("ESM0040", "START TRANSACTION;");
+        yield return SilentOnSql("ESM0040", "DO $$ BEGIN PERFORM 1; END $$;");
+        yield return SilentOnSql("ESM0040", "CREATE FUNCTION one() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END; SELECT one();");
+        yield return SilentOnSql("ESM0040", "SAVEPOINT a; ROLLBACK TO SAVEPOINT a;");
+        yield return FiresOnSql("ESM0041", "DROP DATABASE legacy;", suppressTransaction: true);
+        yield return SilentOnSql("ESM0041", "SELECT 'DROP DATABASE legacy';");
+        yield return FiresOnSql("ESM0042", "ALTER TYPE mood ADD VALUE 'curious';", postgresVersion: 11);
+        yield return SilentOnSql("ESM0042", "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'curious';", suppressTransaction: true, postgresVersion: 11);
+    }
+}
