@@ -21,7 +21,7 @@ public sealed class MigrationSafetyAnalyzer : DiagnosticAnalyzer
     private static readonly MigrationCheck[] Checks =
     {
         new IndexChecks(), new ConstraintChecks(), new ColumnChecks(), new ColumnTypeChecks(), new BreakingChangeChecks(),
-        new SeedDataChecks(), new IdentifierLengthChecks(),
+        new SeedDataChecks(), new IdentifierLengthChecks(), new RawSqlChecks(),
     };
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EfSafeMigrations.Analyzers.Migrations;
+using EfSafeMigrations.Linting.RawSql;
 using Microsoft.CodeAnalysis;
 
 namespace EfSafeMigrations.Analyzers.Checks;
@@ -46,10 +47,16 @@ internal sealed class ColumnChecks : MigrationCheck
             method.Report(RuleCatalog.StoredGeneratedColumn, call, escalate: false, name, call.TableDisplay);
         }
 
+        // The runtime linter's classification: unknown functions count as volatile, as PostgreSQL must assume.
         var defaultSql = call.String("defaultValueSql");
-        if (defaultSql is not null && VolatileFunctions.FindIn(defaultSql) is not null)
+        if (!string.IsNullOrWhiteSpace(defaultSql))
         {
-            method.Report(RuleCatalog.VolatileDefault, call, escalate: false, name, call.TableDisplay, defaultSql);
+            var volatility = SqlDefaultExpression.Classify(defaultSql!, out var function);
+            if (volatility != DefaultVolatility.NonVolatile)
+            {
+                method.Report(RuleCatalog.VolatileDefault, call, escalate: false, name, call.TableDisplay,
+                    volatility == DefaultVolatility.Volatile ? function : function + " (not known to be non-volatile)");
+            }
         }
 
         if (call.Bool("nullable") == false && !identity && !computed && !call.HasExplicit("defaultValue") && !call.HasExplicit("defaultValueSql"))
@@ -62,12 +69,19 @@ internal sealed class ColumnChecks : MigrationCheck
     {
         var type = call.String("type");
         var oldType = call.String("oldType");
-        if (type is null || oldType is null || Normalize(type) == Normalize(oldType) || StoreTypes.IsBinaryCompatibleChange(oldType, type))
+        if (type is null || oldType is null)
         {
             return;
         }
 
-        method.Report(RuleCatalog.ColumnTypeChange, call, escalate: false, call.String("name"), call.TableDisplay, oldType, type);
+        var newType = SqlColumnType.Parse(type);
+        var previous = SqlColumnType.Parse(oldType);
+        if (newType.SameAs(previous) || newType.IsSafeChangeFrom(previous))
+        {
+            return;
+        }
+
+        method.Report(RuleCatalog.ColumnTypeChange, call, escalate: false, call.String("name"), call.TableDisplay, previous.Original, newType.Original);
     }
 
     private static void CheckBecomesStored(MigrationMethod method, MigrationBuilderCall call)
@@ -80,13 +94,11 @@ internal sealed class ColumnChecks : MigrationCheck
 
     private static bool IsAutoIncrementing(MigrationBuilderCall call)
     {
-        if (call.String("type") is { } type && StoreTypes.IsSerial(type.Trim().ToLowerInvariant()))
+        if (call.String("type") is { } type && SqlColumnType.Parse(type).IsSerial)
         {
             return true;
         }
 
         return ValueGeneration.Of(call) is "IdentityByDefaultColumn" or "IdentityAlwaysColumn" or "SerialColumn";
     }
-
-    private static string Normalize(string type) => System.Text.RegularExpressions.Regex.Replace(type.Trim().ToLowerInvariant(), @"\s+", " ");
 }

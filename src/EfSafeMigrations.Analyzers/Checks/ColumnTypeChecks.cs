@@ -2,14 +2,15 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using EfSafeMigrations.Analyzers.Migrations;
-using Microsoft.CodeAnalysis;
+using EfSafeMigrations.Linting.RawSql;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>
 /// ESM0022 to ESM0027: column types that are hard to change later (json, 32-bit keys, serial, timestamp without
-/// time zone, char(n), varchar(n)), in <c>CreateTable</c>, <c>AddColumn</c> and <c>AlterColumn</c>.
+/// time zone, char(n), varchar(n)), in <c>CreateTable</c>, <c>AddColumn</c> and <c>AlterColumn</c>. The type rules
+/// themselves are the runtime linter's (<see cref="RawSqlTypeChoices"/>, <see cref="SqlColumnType"/>).
 /// </summary>
 internal sealed class ColumnTypeChecks : MigrationCheck
 {
@@ -20,49 +21,42 @@ internal sealed class ColumnTypeChecks : MigrationCheck
     public override void Analyze(MigrationMethod method)
     {
         var columns = ColumnDefinition.Of(method).ToList();
+        var keys = SingleColumnKeys(method, columns);
         foreach (var column in columns)
         {
-            CheckType(method, column);
+            Check(method, column, keys.Contains(column));
         }
-
-        CheckPrimaryKeys(method, columns);
     }
 
-    private static void CheckType(MigrationMethod method, ColumnDefinition column)
+    private static void Check(MigrationMethod method, ColumnDefinition column, bool primaryKey)
     {
-        var type = column.StoreType;
+        var call = column.Call;
+        var type = column.StoreType is { } written ? SqlColumnType.Parse(written) : null;
         // An AlterColumn that keeps the type (a nullability or default change) is not a new type choice.
-        if (type is null || (column.IsAlter && column.Call.String("oldType")?.Trim().ToLowerInvariant() == type))
+        if (column.IsAlter && (type is null || (call.String("oldType") is { } old && type.SameAs(SqlColumnType.Parse(old)))))
         {
             return;
         }
 
-        var call = column.Call;
-        if (StoreTypes.IsJson(type))
+        if (type is not null)
         {
-            method.Report(RuleCatalog.JsonInsteadOfJsonb, call.Location, escalate: false, column.Name, column.Table);
+            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, column.Table, type, primaryKey))
+            {
+                method.Report(rule, call.Location, escalate: false, arguments);
+            }
         }
-        else if (StoreTypes.IsSerial(type) || ValueGeneration.Of(call) == "SerialColumn")
+
+        // Npgsql writes serial columns as integer/bigint plus an annotation; the type name alone misses them.
+        if (ValueGeneration.Of(call) == "SerialColumn" && type?.IsSerial != true)
         {
             method.Report(RuleCatalog.SerialInsteadOfIdentity, call.Location, escalate: false, column.Name, column.Table);
         }
-        else if (StoreTypes.IsTimestampWithoutTimeZone(type))
-        {
-            method.Report(RuleCatalog.TimestampWithoutTimeZone, call.Location, escalate: false, column.Name, column.Table);
-        }
-        else if (StoreTypes.IsChar(type))
-        {
-            method.Report(RuleCatalog.CharColumn, call.Location, escalate: false, column.Name, column.Table, type);
-        }
-        else if (StoreTypes.IsVarcharWithLength(type))
-        {
-            method.Report(RuleCatalog.VarcharWithLength, call.Location, escalate: false, column.Name, column.Table, type);
-        }
     }
 
-    /// <summary>ESM0023: <c>table.PrimaryKey("PK_X", x => x.Id)</c> over one column whose type is integer or smaller.</summary>
-    private static void CheckPrimaryKeys(MigrationMethod method, List<ColumnDefinition> columns)
+    /// <summary>Columns that are the whole primary key of their <c>CreateTable</c> (<c>table.PrimaryKey("PK", x => x.Id)</c>).</summary>
+    private static HashSet<ColumnDefinition> SingleColumnKeys(MigrationMethod method, List<ColumnDefinition> columns)
     {
+        var keys = new HashSet<ColumnDefinition>();
         foreach (var invocation in method.AllInvocations)
         {
             if (invocation.TargetMethod.Name != "PrimaryKey"
@@ -71,17 +65,15 @@ internal sealed class ColumnTypeChecks : MigrationCheck
                 continue;
             }
 
-            // As at run time: a single-column key (composite keys of integers are usually join tables of foreign keys).
             var properties = KeyProperties(invocation).ToList();
-            foreach (var property in properties.Count == 1 ? properties : new List<string>())
+            if (properties.Count == 1
+                && columns.FirstOrDefault(c => c.Property == properties[0] && c.CreateTable is { } table && table.Syntax.Span.Contains(invocation.Syntax.Span)) is { } key)
             {
-                var column = columns.FirstOrDefault(c => c.Property == property && c.CreateTable is { } table && invocation.Syntax.Span.IntersectsWith(table.Syntax.Span));
-                if (column?.StoreType is { } type && StoreTypes.IsInt32OrSmaller(type))
-                {
-                    method.Report(RuleCatalog.IntegerPrimaryKey, column.Call.Location, escalate: false, column.Name, column.Table, type);
-                }
+                keys.Add(key);
             }
         }
+
+        return keys;
     }
 
     /// <summary>The properties the key lambda selects: <c>x => x.Id</c> or <c>x => new { x.A, x.B }</c>.</summary>

@@ -35,8 +35,8 @@ internal sealed class ColumnDefinition
 
     public bool IsAlter => CreateTable is null && Call.Name == "AlterColumn";
 
-    /// <summary>The store type written in the call (<c>type: "character varying(100)"</c>), lower case, or <see langword="null"/>.</summary>
-    public string? StoreType => Call.String("type")?.Trim().ToLowerInvariant();
+    /// <summary>The store type written in the call (<c>type: "character varying(100)"</c>), or <see langword="null"/>.</summary>
+    public string? StoreType => Call.String("type")?.Trim();
 
     /// <summary>The CLR type argument (<c>AddColumn&lt;int&gt;</c>), or <see langword="null"/>.</summary>
     public ITypeSymbol? ClrType => Call.Invocation.TargetMethod.TypeArguments.Length == 1 ? Call.Invocation.TargetMethod.TypeArguments[0] : null;

@@ -133,4 +133,34 @@ public class BehaviourTests
             migrationBuilder.AlterColumn<string>(name: "Name", table: "Users", type: "character varying(200)", nullable: true, oldClrType: typeof(string), oldType: "character varying(200)", oldNullable: true, comment: "kept");
             migrationBuilder.AlterColumn<decimal>(name: "Total", table: "Orders", type: "numeric(12,2)", nullable: false, oldClrType: typeof(decimal), oldType: "numeric(10,2)");
             """));
+
+    [Test]
+    public Task Raw_SQL_is_never_rewritten_so_its_findings_are_warnings()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""{|#0:migrationBuilder.Sql("CREATE INDEX ix_users_email ON users (email);")|};"""),
+            new DiagnosticResult("ESM0001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("ix_users_email", "users"));
+
+    [Test]
+    public Task Raw_SQL_on_a_table_created_earlier_in_the_migration_is_exempt()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.CreateTable(name: "audit", columns: table => new { id = table.Column<long>(type: "bigint", nullable: false) });
+            migrationBuilder.Sql("CREATE INDEX ix_audit_id ON audit (id);");
+            """));
+
+    [Test]
+    public Task The_form_dotnet_ef_scaffolds_with_EfSafeMigrations_is_not_flagged()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.CreateIndex(name: "ix_orders_customer_id", table: "orders", column: "customer_id")
+                .Annotation(Names.NpgsqlCreatedConcurrently, true);
+            migrationBuilder.AddForeignKey(name: "fk_orders_customers", table: "orders", column: "customer_id", principalTable: "customers", principalColumn: "id")
+                .Annotation(Names.NotValid, true);
+            migrationBuilder.Sql("ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;");
+            """,
+            extraTypes: """
+            public static class Names
+            {
+                public const string NpgsqlCreatedConcurrently = "Npgsql:CreatedConcurrently";
+                public const string NotValid = "EfSafeMigrations:NotValid";
+            }
+            """));
 }

@@ -61,6 +61,11 @@ public static class RuleCases
             yield return assured;
         }
 
+        foreach (var sql in RawSqlCases())
+        {
+            yield return sql;
+        }
+
         yield return new RuleCase("ESM0022",
             """{|ESM0022:migrationBuilder.AddColumn<string>(name: "Settings", table: "Users", type: "json", nullable: true)|};""",
             """migrationBuilder.AddColumn<string>(name: "Settings", table: "Users", type: "jsonb", nullable: true);""");
@@ -86,6 +91,40 @@ public static class RuleCases
             """migrationBuilder.CreateIndex(name: {|ESM0029:"IX_CustomerSubscriptionRenewalNotifications_CustomerSubscriptionId_Channel"|}, table: "Users", column: "Email").Annotation("Npgsql:CreatedConcurrently", true);""",
             """migrationBuilder.CreateIndex(name: "IX_RenewalNotifications_Subscription_Channel", table: "Users", column: "Email").Annotation("Npgsql:CreatedConcurrently", true);""");
     }
+
+    /// <summary>Rules only raw SQL can break: <c>migrationBuilder.Sql("...")</c> scanned with the runtime linter's scanner.</summary>
+    private static IEnumerable<RuleCase> RawSqlCases()
+    {
+        yield return Sql("ESM0003", "CREATE INDEX CONCURRENTLY ix ON users (email); ANALYZE users;", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);", safeSuppress: true);
+        yield return Sql("ESM0006", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID; ALTER TABLE orders VALIDATE CONSTRAINT ck_total;",
+            "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
+        yield return Sql("ESM0017", "ALTER SCHEMA sales RENAME TO billing;", "ALTER SCHEMA sales OWNER TO app;");
+        yield return Sql("ESM0030", "UPDATE users SET country = 'NL' WHERE country IS NULL;", "INSERT INTO countries (code) VALUES ('NL');");
+        yield return Sql("ESM0031", "TRUNCATE sessions;", "SELECT 'TRUNCATE sessions';");
+        yield return Sql("ESM0032", "LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;", "SELECT pg_advisory_xact_lock(42);");
+        yield return Sql("ESM0033", "VACUUM FULL orders;", "VACUUM (ANALYZE) orders;", unsafeSuppress: true, safeSuppress: true);
+        yield return Sql("ESM0034", "CLUSTER orders USING ix_orders_created_at;", "COMMENT ON TABLE orders IS 'CLUSTER orders';");
+        yield return Sql("ESM0035", "REINDEX TABLE orders;", "REINDEX TABLE CONCURRENTLY orders;", safeSuppress: true);
+        yield return new RuleCase("ESM0038",
+            """
+            migrationBuilder.AddColumn<string>(name: "Country", table: "Users", type: "text", nullable: true);
+            {|ESM0038:migrationBuilder.Sql("CREATE INDEX CONCURRENTLY ix_users_country ON \"Users\" (\"Country\");", suppressTransaction: true)|};
+            """,
+            """
+            migrationBuilder.AddColumn<string>(name: "Country", table: "Users", type: "text", nullable: true);
+            migrationBuilder.Sql("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_country ON \"Users\" (\"Country\");", suppressTransaction: true);
+            """);
+        yield return Sql("ESM0039", "SET lock_timeout = 0; ALTER TABLE orders ADD COLUMN note text;", "SET lock_timeout TO '2s'; ALTER TABLE orders ADD COLUMN note text;");
+        yield return Sql("ESM0040", "START TRANSACTION;", "SAVEPOINT a; ROLLBACK TO SAVEPOINT a;");
+        yield return Sql("ESM0041", "DROP DATABASE legacy;", "SELECT 'DROP DATABASE legacy';", unsafeSuppress: true);
+    }
+
+    private static RuleCase Sql(string id, string unsafeSql, string safeSql, bool unsafeSuppress = false, bool safeSuppress = false)
+        => new(id,
+            "{|" + id + ":migrationBuilder.Sql(" + Literal(unsafeSql) + (unsafeSuppress ? ", suppressTransaction: true" : "") + ")|};",
+            "migrationBuilder.Sql(" + Literal(safeSql) + (safeSuppress ? ", suppressTransaction: true" : "") + ");");
+
+    private static string Literal(string sql) => "\"" + sql.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     /// <summary>Rules without a safe rewrite: the safe form is the migration assured with a reason, which the code fix starts.</summary>
     private static IEnumerable<RuleCase> AssuredCases()
