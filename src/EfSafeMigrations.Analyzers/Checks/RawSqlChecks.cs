@@ -37,7 +37,7 @@ internal sealed class RawSqlChecks : MigrationCheck
 
             state.SuppressTransaction = call.Bool("suppressTransaction") == true;
             state.MigrationHasOtherSteps = method.StepCount > 1;
-            foreach (var hit in RawSqlScanner.Scan(sql, state))
+            foreach (var hit in Scan(sql, state))
             {
                 // Version-dependent rules need the server: the runtime linter decides them.
                 if (hit.Rule.AnalyzerSupport == AnalyzerSupport.Implemented)
@@ -46,6 +46,22 @@ internal sealed class RawSqlChecks : MigrationCheck
                     method.Report(hit.Rule, call.Location, escalate: true, hit.Arguments);
                 }
             }
+        }
+    }
+
+    // SQL the scanner cannot follow must not break the user's build (AD0001 is an error under warnings-as-errors);
+    // the runtime linter still sees the same text at start-up.
+    private static System.Collections.Generic.List<RawSqlHit> Scan(string sql, RawSqlScanState state)
+    {
+        try
+        {
+            return RawSqlScanner.Scan(sql, state);
+        }
+#pragma warning disable CA1031 // see above
+        catch (System.Exception)
+#pragma warning restore CA1031
+        {
+            return new System.Collections.Generic.List<RawSqlHit>();
         }
     }
 }
