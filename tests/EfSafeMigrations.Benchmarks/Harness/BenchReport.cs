@@ -16,4 +16,6 @@ public sealed class BenchReport
     public NoOpStartupBenchmark.Result? NoOpStartup { get; set; }
 
     public LintBenchmark.Result? Lint { get; set; }
+
+    public PushBenchmark.Result? Push { get; set; }
 }

@@ -68,7 +68,7 @@ public class SafeApplyTests
 
         (await CatalogSnapshot.ReadAsync(rewritten.ConnectionString)).ToString()
             .Should().Be((await CatalogSnapshot.ReadAsync(plain.ConnectionString)).ToString());
-        script.Should().Contain("SET lock_timeout = '5000ms';").And.Contain("CREATE INDEX CONCURRENTLY ix_orders_customer_id")
+        script.Should().Contain("SET lock_timeout = '2000ms';").And.Contain("CREATE INDEX CONCURRENTLY ix_orders_customer_id")
             .And.Contain("NOT VALID;").And.Contain("VALIDATE CONSTRAINT");
     }
 
@@ -124,7 +124,7 @@ public class SafeApplyTests
         var steps = report.Plan.Migrations[1].Steps;
         steps.Should().Contain(s => !s.Transactional && s.Statements[0].Kind == PlannedStatementKind.ConcurrentIndex);
         steps.Should().Contain(s => !s.Transactional && s.Statements[0].Kind == PlannedStatementKind.Validate);
-        steps.SelectMany(s => s.Statements).Should().OnlyContain(s => s.LockTimeout == TimeSpan.FromSeconds(5));
+        steps.SelectMany(s => s.Statements).Should().OnlyContain(s => s.LockTimeout == TimeSpan.FromSeconds(2));
         var script = report.Plan.ToString();
         script.Should().Contain("CREATE INDEX CONCURRENTLY ix_orders_customer_id").And.Contain("(outside a transaction)")
             .And.Contain("statement_timeout none");

@@ -8,8 +8,8 @@ namespace EfSafeMigrations.Tests.SafeApply;
 /// <summary>SQL baselines for each safe rewrite (no database).</summary>
 public class SafeSqlGeneratorTests
 {
-    private const string DdlTimeouts = "[tx] SET lock_timeout = '5000ms'; SET statement_timeout = '900000ms';";
-    private const string NoStatementTimeout = "[tx] SET lock_timeout = '5000ms'; SET statement_timeout = '0ms';";
+    private const string DdlTimeouts = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '900000ms';";
+    private const string NoStatementTimeout = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '0ms';";
 
     private static CreateIndexOperation Index(string table = "orders") => new()
     {
@@ -258,7 +258,7 @@ public class SafeSqlGeneratorTests
         steps[2].Statements[0].Kind.Should().Be(PlannedStatementKind.ConcurrentIndex);
         steps[2].Statements[0].IndexName.Should().Be("ix_orders_customer_id");
         steps[2].Statements[0].Rewrites.Should().Contain("concurrent-index");
-        steps[0].Statements[0].LockTimeout.Should().Be(TimeSpan.FromSeconds(5));
+        steps[0].Statements[0].LockTimeout.Should().Be(TimeSpan.FromSeconds(2));
         steps[0].Statements[0].StatementTimeout.Should().Be(TimeSpan.FromMinutes(15));
         steps.SelectMany(s => s.Statements).Should().NotContain(s => s.Sql.StartsWith("SET ", StringComparison.Ordinal));
     }
