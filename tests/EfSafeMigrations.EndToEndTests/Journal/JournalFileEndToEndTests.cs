@@ -36,9 +36,7 @@ public class JournalFileEndToEndTests
         var removed = (await sample.EfAsync("migrations", "remove", "--force")).ShouldSucceed(); // --force: no database at design time
         removed.Output.Should().Contain("EfSafeMigrations: removed '");
         EntryIds(sample).Should().ContainSingle().Which.Should().EndWith("_Init");
-
-        (await sample.EfAsync("migrations", "add", "AddNickname")).ShouldSucceed();
-        EntryIds(sample).Should().HaveCount(2);
+        SetModelVersion(sample, 1);
 
         // Built and run elsewhere: the journal travels inside the assembly, and its checksums (computed by
         // dotnet ef from the operations it generated code for) equal those of the compiled migrations.
