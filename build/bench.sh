@@ -3,7 +3,7 @@
 #   build/bench.sh                       everything, 1,000,000-row table
 #   build/bench.sh --rows 200000         a smaller table
 #   build/bench.sh --only "create index" one DDL scenario
-#   build/bench.sh --suites noop         only some suites (ddl, noop)
+#   build/bench.sh --suites noop,lint    only some suites (ddl, noop, lint, push)
 #   build/bench.sh --json path.json      where the JSON goes (default artifacts/bench/results.json)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -8,9 +8,11 @@ public sealed class ExecutionOptions
 {
     /// <summary>
     /// <c>lock_timeout</c> for every DDL statement: how long a statement may wait for its lock before it
-    /// gives up (and is retried), instead of queueing every later query behind it. Default: 5 seconds.
+    /// gives up (and is retried), instead of queueing every later query behind it. Default: 2 seconds:
+    /// while a DDL statement waits for its lock, every later query on the table waits behind it, so this
+    /// is also the longest stall the application sees per attempt.
     /// </summary>
-    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// <c>statement_timeout</c> for DDL statements other than index builds and <c>VALIDATE CONSTRAINT</c>

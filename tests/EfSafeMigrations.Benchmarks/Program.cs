@@ -1,30 +1,45 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EfSafeMigrations.Benchmarks.Harness;
 using EfSafeMigrations.Benchmarks.Scenarios;
 using EfSafeMigrations.ThrowawayPostgres;
 
 // Benchmarks measured side by side in one run on this machine; figures are only comparable within a run.
 var settings = BenchSettings.Parse(args);
-await using var server = await PostgresServerLocator.StartOrConnectAsync();
-Console.WriteLine($"PostgreSQL: {server.Description}");
-var databases = new BenchDatabases(server);
 var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
 
-if (settings.Suites.Contains("ddl"))
+if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || settings.Suites.Contains("push"))
 {
-    var (floor, rows) = await new DdlUnderLoadBenchmark(databases, settings).RunAsync();
-    report.NoiseFloor = floor;
-    report.Ddl = rows;
+    await using var server = await PostgresServerLocator.StartOrConnectAsync();
+    Console.WriteLine($"PostgreSQL: {server.Description}");
+    var databases = new BenchDatabases(server);
+    if (settings.Suites.Contains("ddl"))
+    {
+        var (floor, rows) = await new DdlUnderLoadBenchmark(databases, settings).RunAsync();
+        report.NoiseFloor = floor;
+        report.Ddl = rows;
+    }
+
+    if (settings.Suites.Contains("noop"))
+    {
+        report.NoOpStartup = await new NoOpStartupBenchmark(databases, settings).RunAsync();
+    }
+
+    if (settings.Suites.Contains("push"))
+    {
+        report.Push = await new PushBenchmark(databases, server.AdminConnectionString).RunAsync();
+    }
 }
 
-if (settings.Suites.Contains("noop"))
+if (settings.Suites.Contains("lint"))
 {
-    report.NoOpStartup = await new NoOpStartupBenchmark(databases, settings).RunAsync();
+    report.Lint = LintBenchmark.Run();
 }
 
 Console.WriteLine();
 Console.WriteLine(ResultTable.Render(report));
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.JsonPath))!);
-await File.WriteAllTextAsync(settings.JsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+await File.WriteAllTextAsync(settings.JsonPath, JsonSerializer.Serialize(report,
+    new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 Console.WriteLine($"JSON: {settings.JsonPath}");
 return 0;

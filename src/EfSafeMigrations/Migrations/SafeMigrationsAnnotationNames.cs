@@ -20,6 +20,20 @@ public static class SafeMigrationsAnnotationNames
     /// </summary>
     public const string SafeRewrite = Prefix + "SafeRewrite";
 
+    /// <summary>
+    /// On <c>AddUniqueConstraint</c> / <c>AddPrimaryKey</c>: <see langword="true"/> means an earlier step of the
+    /// migration built the unique index of the same name concurrently; the constraint is attached with
+    /// <c>ADD CONSTRAINT ... USING INDEX</c> (what scaffolded migrations contain).
+    /// </summary>
+    public const string UsingIndex = Prefix + "UsingIndex";
+
+    /// <summary>
+    /// On <c>AlterColumn</c> setting NOT NULL: the name of the helper <c>CHECK (c IS NOT NULL)</c> that earlier steps
+    /// of the migration added <c>NOT VALID</c> and validated, so <c>SET NOT NULL</c> skips its scan; a later step
+    /// drops it (what scaffolded migrations contain).
+    /// </summary>
+    public const string NotNullCheck = Prefix + "NotNullCheck";
+
     /// <summary>Npgsql's own annotation for <c>CREATE INDEX CONCURRENTLY</c> (reused, not redefined).</summary>
     public const string NpgsqlCreatedConcurrently = "Npgsql:CreatedConcurrently";
 }

@@ -39,7 +39,7 @@ public sealed class PushOptions
     public string? ShadowConnectionString { get; set; }
 
     /// <summary><c>lock_timeout</c> for every statement push runs; a step that times out is retried.</summary>
-    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary><c>statement_timeout</c> for every statement push runs; zero means none.</summary>
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromMinutes(5);

@@ -14,4 +14,8 @@ public sealed class BenchReport
     public IReadOnlyList<DdlUnderLoadBenchmark.Row>? Ddl { get; set; }
 
     public NoOpStartupBenchmark.Result? NoOpStartup { get; set; }
+
+    public LintBenchmark.Result? Lint { get; set; }
+
+    public PushBenchmark.Result? Push { get; set; }
 }

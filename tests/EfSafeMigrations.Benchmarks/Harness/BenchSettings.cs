@@ -16,6 +16,6 @@ public sealed record BenchSettings(int Rows, int Writers, string? Only, string J
             JsonPath: Value("--json") ?? Path.Combine("artifacts", "bench", "results.json"),
             NoiseFloorSeconds: 3,
             NoOpMigrations: Int("--noop-migrations", 200),
-            Suites: (Value("--suites") ?? "ddl,noop").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            Suites: (Value("--suites") ?? "ddl,noop,lint,push").Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 }

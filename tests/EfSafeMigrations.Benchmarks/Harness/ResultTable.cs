@@ -38,6 +38,18 @@ public static class ResultTable
                 : $"| MigrateSafelyAsync | failed: {noop.SafeError} | |");
         }
 
+        if (report.Lint is { } lint)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Linting {lint.Migrations:N0} migrations of {lint.OperationsEach} operations each (no database, median of 5): {lint.MedianMs:0} ms, {lint.Findings:N0} findings."));
+        }
+
+        if (report.Push is { } push)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Push plan time, {push.Tables}-table model (median of 3): identical database {push.IdenticalMedianMs:0} ms ({push.IdenticalSteps} steps); {push.ChangedTables} tables changed {push.ChangedMedianMs:0} ms ({push.ChangedSteps} steps)."));
+        }
+
         return text.ToString();
     }
 

@@ -22,6 +22,8 @@ public class ScaffoldAndApplyTests
         migration.Should().Contain(".Annotation(\"Npgsql:CreatedConcurrently\", true)", "a reviewer sees the concurrent index");
         migration.Should().Contain(".Annotation(\"EfSafeMigrations:NotValid\", true)", "a reviewer sees NOT VALID");
         migration.Should().Contain("VALIDATE CONSTRAINT \\\"FK_orders_customers_CustomerId\\\"").And.Contain("VALIDATE CONSTRAINT ck_orders_total");
+        migration.Should().Contain("IS NOT NULL) NOT VALID;").And.Contain(".Annotation(\"EfSafeMigrations:NotNullCheck\"", "a reviewer sees the safe SET NOT NULL");
+        migration.Should().Contain("name: \"ak_orders_number\"").And.Contain("unique: true").And.Contain("UNIQUE USING INDEX ak_orders_number");
 
         (await sample.DotnetAsync("build", "-nologo")).ShouldSucceed();
         await using var database = await SharedPostgresServer.CreateDatabaseAsync("e2e_safe_apply");

@@ -34,6 +34,8 @@ public class DataLossPushTests
         var failure = await refused.Should().ThrowAsync<PushRefusedException>();
         failure.WithMessage("*\"column public.people.Age\"*drops column*");
         failure.Which.Plan!.RefusedSteps.Should().ContainSingle(s => s.Kind == PushStepKind.DropColumn);
+        failure.Which.Plan!.Warnings.Should().Contain(w => w.StartsWith("ESM", StringComparison.Ordinal) && w.Contains("Age", StringComparison.Ordinal),
+            "the rule catalogue reviews push plans too");
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(before.ToString());
         (await ScalarAsync(database.ConnectionString, "SELECT sum(\"Age\") FROM people")).Should().Be(77);
 

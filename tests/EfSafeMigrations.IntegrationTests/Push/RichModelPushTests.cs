@@ -70,4 +70,22 @@ public class RichModelPushTests
         var forced = await context.Database.PushAsync(PushTestSupport.Options(o => o.AllowMigrationHistory = true));
         forced.Plan.IsEmpty.Should().BeTrue();
     }
+
+    [Test]
+    public async Task A_database_migrated_safely_plans_empty_with_its_journal_and_history_left_alone()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var options = new DbContextOptionsBuilder<Models.Users.UsersDbContext>()
+            .UseNpgsql(database.ConnectionString)
+            .UseSafeMigrations()
+            .Options;
+        await using var context = new Models.Users.UsersDbContext(options);
+        await context.Database.MigrateSafelyAsync();
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString, includeBookkeeping: true)).Tables
+            .Should().Contain(t => t.Contains("__EfSafeMigrationsJournal", StringComparison.Ordinal));
+
+        var plan = await context.Database.PlanPushAsync(PushTestSupport.Options());
+
+        plan.IsEmpty.Should().BeTrue(because: "bookkeeping tables are not part of the model; the plan was:\n{0}", plan);
+    }
 }

@@ -103,7 +103,7 @@ public class ConcurrencyAndFaultTests
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         var options = ShopOptions.For<LockedShopDbContext>(database.ConnectionString, configure: o =>
         {
-            o.Execution.LockTimeout = TimeSpan.FromMilliseconds(200);
+            o.Execution.LockTimeout = TimeSpan.FromSeconds(1);
             o.Execution.MaxAttempts = 3;
             o.Execution.InitialRetryDelay = TimeSpan.FromMilliseconds(50);
             o.Execution.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
@@ -136,8 +136,9 @@ public class ConcurrencyAndFaultTests
         exception.Blockers[0].State.Should().Be("idle in transaction");
         exception.Message.Should().Contain($"pid {blocker.ProcessID}").And.Contain("3 attempt(s)").And.Contain("nothing of this step was applied");
         exception.Report.Retries.Should().Be(2);
-        logger.Events.Where(e => e.Id.Id == 35006).Should().HaveCount(2)
-            .And.OnlyContain(e => e.Message.Contains($"pid {blocker.ProcessID}"));
+        var retries = logger.Events.Where(e => e.Id.Id == 35006).ToList();
+        retries.Should().HaveCount(2);
+        retries.Should().Contain(e => e.Message.Contains($"pid {blocker.ProcessID}"), "each retry logs the blocker seen so far");
 
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Columns.Should().NotContain(c => c.Contains(".note "));
         (await Journal.HistoryAsync(database.ConnectionString)).Should().Equal(CreateShop.Id);
@@ -153,6 +154,33 @@ public class ConcurrencyAndFaultTests
         }
 
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Columns.Should().Contain(c => c.StartsWith("public.orders.note text"));
+    }
+
+    [Test]
+    public async Task A_migrator_gives_up_waiting_for_the_lock_after_LockWaitTimeout_with_nothing_applied()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
+        {
+            take.Parameters.AddWithValue("key", Execution.Internal.AdvisoryLock.KeyFor(null, "__EFMigrationsHistory"));
+            await take.ExecuteScalarAsync();
+        }
+
+        var progress = new List<SafeMigrationProgress>();
+        await using var context = ShopOptions.Shop(database.ConnectionString, configure: o =>
+        {
+            o.Execution.LockWaitTimeout = TimeSpan.FromMilliseconds(300);
+            o.Execution.LockPollInterval = TimeSpan.FromMilliseconds(50);
+        });
+        var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync(
+                new MigrateSafelyOptions { Progress = new SafeApplyTests.SyncProgress(progress) }))
+            .Should().ThrowAsync<SafeMigrationException>();
+
+        failure.Which.Message.Should().Contain("LockWaitTimeout");
+        progress.Should().Contain(p => p.Stage == SafeMigrationStage.WaitingForLock);
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString, includeBookkeeping: true)).Tables.Should().BeEmpty();
     }
 
     private static async Task<int?> WaitForConcurrentBuildAsync(NpgsqlConnection admin, Task run)

@@ -2,6 +2,7 @@ using EfSafeMigrations.IntegrationTests.Infrastructure;
 using EfSafeMigrations.IntegrationTests.Models.Quirky;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace EfSafeMigrations.IntegrationTests.SafeApply;
@@ -46,6 +47,29 @@ public class SafeApplyTests
         journal.Select(j => j.MigrationId).Should().Equal(CreateShop.Id, SafeChanges.Id);
         journal.Should().OnlyContain(j => j.Status == "applied" && j.StepsCompleted == j.StepsTotal && j.StepsTotal > 0);
         journal[1].StepsTotal.Should().BeGreaterThan(1, "the concurrent builds and validations are steps of their own");
+    }
+
+    [Test]
+    public async Task Plain_MigrateAsync_and_scripts_keep_working_with_the_rewritten_SQL()
+    {
+        await using var plain = await PostgresTestServer.CreateDatabaseAsync();
+        await using var rewritten = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var context = ShopOptions.Shop(plain.ConnectionString, safe: false))
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        string script;
+        await using (var context = ShopOptions.Shop(rewritten.ConnectionString))
+        {
+            await context.Database.MigrateAsync();
+            script = context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().GenerateScript();
+        }
+
+        (await CatalogSnapshot.ReadAsync(rewritten.ConnectionString)).ToString()
+            .Should().Be((await CatalogSnapshot.ReadAsync(plain.ConnectionString)).ToString());
+        script.Should().Contain("SET lock_timeout = '2000ms';").And.Contain("CREATE INDEX CONCURRENTLY ix_orders_customer_id")
+            .And.Contain("NOT VALID;").And.Contain("VALIDATE CONSTRAINT");
     }
 
     [Test]
@@ -100,7 +124,7 @@ public class SafeApplyTests
         var steps = report.Plan.Migrations[1].Steps;
         steps.Should().Contain(s => !s.Transactional && s.Statements[0].Kind == PlannedStatementKind.ConcurrentIndex);
         steps.Should().Contain(s => !s.Transactional && s.Statements[0].Kind == PlannedStatementKind.Validate);
-        steps.SelectMany(s => s.Statements).Should().OnlyContain(s => s.LockTimeout == TimeSpan.FromSeconds(5));
+        steps.SelectMany(s => s.Statements).Should().OnlyContain(s => s.LockTimeout == TimeSpan.FromSeconds(2));
         var script = report.Plan.ToString();
         script.Should().Contain("CREATE INDEX CONCURRENTLY ix_orders_customer_id").And.Contain("(outside a transaction)")
             .And.Contain("statement_timeout none");
@@ -147,6 +171,14 @@ public class SafeApplyTests
         await using var context = ShopOptions.Shop("Host=localhost;Database=none", safe: false);
         await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync())
             .Should().ThrowAsync<InvalidOperationException>().WithMessage("*UseSafeMigrations()*");
+    }
+
+    [Test]
+    public async Task Multiplexed_connections_are_refused_with_a_clear_error()
+    {
+        await using var context = ShopOptions.Shop("Host=localhost;Database=none;Multiplexing=true");
+        await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync())
+            .Should().ThrowAsync<InvalidOperationException>().WithMessage("*Multiplexing=true*");
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests want the reports in order, at once.</summary>

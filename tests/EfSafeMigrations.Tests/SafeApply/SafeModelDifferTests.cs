@@ -44,6 +44,33 @@ public class SafeModelDifferTests
     }
 
     [Test]
+    public void Set_not_null_on_an_existing_column_becomes_visible_helper_check_steps()
+    {
+        var operations = Diff(new ShopModel(ShopShape.Tables), new ShopModel(ShopShape.WithRequiredEmail));
+        var check = EfSafeMigrations.Migrations.Internal.SafeSql.NotNullCheckName(null, "customers", "email");
+
+        operations.Select(Describe).Should().Equal(
+            $"sql: ALTER TABLE customers ADD CONSTRAINT {check} CHECK (email IS NOT NULL) NOT VALID;",
+            $"sql: ALTER TABLE customers VALIDATE CONSTRAINT {check};",
+            "AlterColumnOperation",
+            $"sql: ALTER TABLE customers DROP CONSTRAINT {check};");
+        operations[2][SafeMigrationsAnnotationNames.NotNullCheck].Should().Be(check);
+    }
+
+    [Test]
+    public void Unique_constraint_on_an_existing_table_becomes_a_concurrent_index_then_an_attach_step()
+    {
+        var operations = Diff(new ShopModel(ShopShape.Tables), new ShopModel(ShopShape.WithAlternateKey));
+
+        operations.Select(Describe).Should().ContainInOrder(
+            "CreateIndexOperation",
+            "sql: ALTER TABLE orders ADD CONSTRAINT ak_orders_number UNIQUE USING INDEX ak_orders_number;");
+        var index = operations.OfType<CreateIndexOperation>().Should().ContainSingle().Subject;
+        (index.Name, index.IsUnique, index[SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently]).Should().Be(("ak_orders_number", true, (object)true));
+        operations.Should().NotContain(o => o is AddUniqueConstraintOperation, "plain EF tools would build a second index for it");
+    }
+
+    [Test]
     public void Toggling_concurrent_creation_on_an_existing_index_changes_nothing()
     {
         Diff(new ShopModel(ShopShape.WithIndex), new ShopModel(ShopShape.WithConcurrentIndex)).Should().BeEmpty();
@@ -57,6 +84,9 @@ public class SafeModelDifferTests
         using var target = new ShopModel(ShopShape.WithIndex, o => o.Rewrites.ConcurrentIndexes = false);
         Diff(source, target).Should().BeEmpty();
     }
+
+    private static string Describe(MigrationOperation operation)
+        => operation is SqlOperation sql ? "sql: " + sql.Sql : operation.GetType().Name;
 
     private static List<MigrationOperation> Diff(ShopModel source, ShopModel target)
     {
@@ -77,11 +107,15 @@ public class SafeModelDifferTests
         WithIndex,
         WithConcurrentIndex,
         WithForeignKeyAndCheck,
+        WithRequiredEmail,
+        WithAlternateKey,
     }
 
     internal sealed class Customer
     {
         public long Id { get; set; }
+
+        public string? Email { get; set; }
     }
 
     internal sealed class Order
@@ -91,6 +125,8 @@ public class SafeModelDifferTests
         public long CustomerId { get; set; }
 
         public decimal Total { get; set; }
+
+        public string? Number { get; set; }
     }
 
     /// <summary>One context type, several shapes: the shape is part of the model cache key.</summary>
@@ -109,13 +145,22 @@ public class SafeModelDifferTests
                 return;
             }
 
-            modelBuilder.Entity<Customer>(c => c.ToTable("customers").Property(x => x.Id).HasColumnName("id"));
+            modelBuilder.Entity<Customer>(c =>
+            {
+                c.ToTable("customers").Property(x => x.Id).HasColumnName("id");
+                var email = c.Property(x => x.Email).HasColumnName("email");
+                if (Shape == ShopShape.WithRequiredEmail)
+                {
+                    email.IsRequired();
+                }
+            });
             modelBuilder.Entity<Order>(o =>
             {
                 o.ToTable("orders");
                 o.Property(x => x.Id).HasColumnName("id");
                 o.Property(x => x.CustomerId).HasColumnName("customer_id");
                 o.Property(x => x.Total).HasColumnName("total");
+                o.Property(x => x.Number).HasColumnName("number");
                 switch (Shape)
                 {
                     case ShopShape.WithIndex:
@@ -123,6 +168,9 @@ public class SafeModelDifferTests
                         break;
                     case ShopShape.WithConcurrentIndex:
                         o.HasIndex(x => x.CustomerId).HasDatabaseName("ix_orders_customer_id").IsCreatedConcurrently();
+                        break;
+                    case ShopShape.WithAlternateKey:
+                        o.HasAlternateKey(x => x.Number).HasName("ak_orders_number");
                         break;
                     case ShopShape.WithForeignKeyAndCheck:
                         o.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId);

@@ -8,8 +8,8 @@ namespace EfSafeMigrations.Tests.SafeApply;
 /// <summary>SQL baselines for each safe rewrite (no database).</summary>
 public class SafeSqlGeneratorTests
 {
-    private const string DdlTimeouts = "[tx] SET lock_timeout = '5000ms'; SET statement_timeout = '900000ms';";
-    private const string NoStatementTimeout = "[tx] SET lock_timeout = '5000ms'; SET statement_timeout = '0ms';";
+    private const string DdlTimeouts = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '900000ms';";
+    private const string NoStatementTimeout = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '0ms';";
 
     private static CreateIndexOperation Index(string table = "orders") => new()
     {
@@ -155,6 +155,43 @@ public class SafeSqlGeneratorTests
     }
 
     [Test]
+    public void Scaffolded_set_not_null_with_its_helper_check_steps_is_not_rewritten_again()
+    {
+        using var context = HarnessContext.Create();
+        var alter = new AlterColumnOperation
+        {
+            Name = "note", Table = "orders", ClrType = typeof(string), ColumnType = "text", IsNullable = false,
+            OldColumn = new AddColumnOperation { Name = "note", Table = "orders", ClrType = typeof(string), ColumnType = "text", IsNullable = true },
+        };
+        alter[SafeMigrationsAnnotationNames.NotNullCheck] = "esm_nn_x";
+        context.Sql(alter).Should().Equal(
+            DdlTimeouts, "[tx] ALTER TABLE orders ALTER COLUMN note TYPE text; ALTER TABLE orders ALTER COLUMN note SET NOT NULL;");
+    }
+
+    [Test]
+    public void Unique_constraint_marked_using_index_is_only_attached()
+    {
+        using var context = HarnessContext.Create();
+        var unique = new AddUniqueConstraintOperation { Name = "ak_orders_number", Table = "orders", Columns = ["number"] };
+        unique[SafeMigrationsAnnotationNames.UsingIndex] = true;
+        context.Sql(unique).Should().Equal(
+            DdlTimeouts, "[tx] ALTER TABLE orders ADD CONSTRAINT ak_orders_number UNIQUE USING INDEX ak_orders_number;");
+    }
+
+    [TestCase("CREATE INDEX CONCURRENTLY ix_a ON orders (a);", null, "ix_a")]
+    [TestCase("create unique index concurrently if not exists IX_A on Shop.Orders (a)", "shop", "ix_a")]
+    [TestCase("CREATE INDEX CONCURRENTLY \"Idx \"\"Größe\"\"\" ON \"Ünï Schema\".\"Order Items\" (a);", "Ünï Schema", "Idx \"Größe\"")]
+    public void A_hand_written_concurrent_build_runs_outside_the_transaction_and_knows_its_index(string sql, string? schema, string name)
+    {
+        using var context = HarnessContext.Create();
+        var step = context.Plan(new SqlOperation { Sql = sql }).Should().ContainSingle().Subject;
+        step.Transactional.Should().BeFalse();
+        step.Statements[0].Kind.Should().Be(PlannedStatementKind.ConcurrentIndex);
+        step.Statements[0].IndexSchema.Should().Be(schema);
+        step.Statements[0].IndexName.Should().Be(name);
+    }
+
+    [Test]
     public void Every_rewrite_can_be_switched_off()
     {
         using var context = HarnessContext.Create(o =>
@@ -221,7 +258,7 @@ public class SafeSqlGeneratorTests
         steps[2].Statements[0].Kind.Should().Be(PlannedStatementKind.ConcurrentIndex);
         steps[2].Statements[0].IndexName.Should().Be("ix_orders_customer_id");
         steps[2].Statements[0].Rewrites.Should().Contain("concurrent-index");
-        steps[0].Statements[0].LockTimeout.Should().Be(TimeSpan.FromSeconds(5));
+        steps[0].Statements[0].LockTimeout.Should().Be(TimeSpan.FromSeconds(2));
         steps[0].Statements[0].StatementTimeout.Should().Be(TimeSpan.FromMinutes(15));
         steps.SelectMany(s => s.Statements).Should().NotContain(s => s.Sql.StartsWith("SET ", StringComparison.Ordinal));
     }

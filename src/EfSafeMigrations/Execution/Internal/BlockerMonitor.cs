@@ -33,11 +33,14 @@ internal sealed class BlockerMonitor : IAsyncDisposable
     /// <summary>The blockers seen most recently (empty when none was seen).</summary>
     public IReadOnlyList<BlockingSession> LastSeen { get; private set; } = [];
 
-    /// <summary>Starts watching <paramref name="pid"/>; checks at a third of the lock timeout so a wait is seen before it ends.</summary>
+    /// <summary>
+    /// Starts watching <paramref name="pid"/>: a first look right away, then ten looks per lock timeout (at most
+    /// every 500 ms), so that a wait is seen before the timeout ends it even on a busy machine.
+    /// </summary>
     public static BlockerMonitor Start(NpgsqlConnection? connection, int pid, TimeSpan? lockTimeout)
     {
-        var third = (lockTimeout is { } t && t > TimeSpan.Zero ? t : TimeSpan.FromSeconds(3)) / 3;
-        var interval = TimeSpan.FromMilliseconds(Math.Clamp(third.TotalMilliseconds, 10, 1000));
+        var tenth = (lockTimeout is { } t && t > TimeSpan.Zero ? t : TimeSpan.FromSeconds(5)) / 10;
+        var interval = TimeSpan.FromMilliseconds(Math.Clamp(tenth.TotalMilliseconds, 5, 500));
         return new BlockerMonitor(connection, pid, interval);
     }
 
@@ -66,11 +69,13 @@ internal sealed class BlockerMonitor : IAsyncDisposable
 
     private async Task LoopAsync()
     {
+        var delay = TimeSpan.FromMilliseconds(Math.Min(5, _interval.TotalMilliseconds));
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(_interval, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(delay, _stop.Token).ConfigureAwait(false);
+                delay = _interval;
             }
             catch (OperationCanceledException)
             {

@@ -66,6 +66,7 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
     {
         var options = session.Options;
         var maxAttempts = Math.Max(1, options.MaxAttempts);
+        IReadOnlyList<BlockingSession> seen = []; // Across attempts: one attempt's wait may end before the monitor looks.
         for (var attempt = 1; ; attempt++)
         {
             var current = step.Statements[0];
@@ -109,26 +110,28 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
             }
             catch (StatementFailedException failure) when (RetryPolicy.IsRetryable(failure.InnerException!) && attempt < maxAttempts)
             {
+                seen = failure.Blockers.Count > 0 ? failure.Blockers : seen;
                 var delay = RetryPolicy.DelayBefore(attempt + 1, options);
                 session.Report.Retries++;
                 MigrationLog.LockTimeoutRetry(session.Logger, label, step.Number, attempt, maxAttempts, delay.TotalMilliseconds,
-                    Describe(failure.Blockers), null);
+                    Describe(seen), null);
                 session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Retrying, label, step.Number, null,
-                    $"Step {step.Number} timed out waiting for a lock (attempt {attempt} of {maxAttempts}); blocked by {Describe(failure.Blockers)}."));
+                    $"Step {step.Number} timed out waiting for a lock (attempt {attempt} of {maxAttempts}); blocked by {Describe(seen)}."));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (StatementFailedException failure)
             {
                 var inner = failure.InnerException!;
                 var retried = RetryPolicy.IsRetryable(inner);
+                seen = failure.Blockers.Count > 0 ? failure.Blockers : seen;
                 var message = retried
                     ? $"{label}: step {step.Number} could not get its lock within the lock timeout " +
                       $"({current.LockTimeout?.TotalMilliseconds ?? 0:0} ms) in {attempt} attempt(s); nothing of this step was applied. " +
-                      $"Blocked by {Describe(failure.Blockers)}. Let that session finish (or end it), then run again; " +
+                      $"Blocked by {Describe(seen)}. Let that session finish (or end it), then run again; " +
                       "ExecutionOptions.MaxAttempts and LockTimeout control the patience."
                     : $"{label}: step {step.Number} failed: {SecretRedactor.Redact(inner.Message)}. " +
                       (step.Transactional ? "Its transaction was rolled back; nothing of this step was applied." : "It ran outside a transaction.");
-                throw new PlanStepFailedException(message, step, current, attempt, failure.Blockers, inner);
+                throw new PlanStepFailedException(message, step, current, attempt, retried ? seen : failure.Blockers, inner);
             }
         }
     }
@@ -140,20 +143,19 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         var connection = session.Connection;
         await SetTimeoutsAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, statement.LockTimeout);
-        try
+        await using (var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, statement.LockTimeout))
         {
-            await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, transaction) { CommandTimeout = 0 };
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
-        {
-            var blockers = await monitor.BlockersAsync().ConfigureAwait(false);
-            await monitor.DisposeAsync().ConfigureAwait(false);
-            throw new StatementFailedException(blockers, exception);
+            try
+            {
+                await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, transaction) { CommandTimeout = 0 };
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                throw new StatementFailedException(await monitor.BlockersAsync().ConfigureAwait(false), exception);
+            }
         }
 
-        await monitor.DisposeAsync().ConfigureAwait(false);
         clock.Stop();
         MigrationLog.StatementExecuted(session.Logger, label, step.Number, step.Transactional, clock.Elapsed.TotalMilliseconds, statement.Sql, null);
         session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.StatementCompleted, label, step.Number, null,

@@ -23,13 +23,12 @@ namespace EfSafeMigrations.Execution.Internal;
 internal sealed class SafeMigrationRunner(
     ICurrentDbContext currentContext,
     IMigrator migrator,
-    IMigrationsAssembly migrationsAssembly,
     IHistoryRepository historyRepository,
     IDatabaseCreator databaseCreator,
     ISqlGenerationHelper sqlGenerationHelper,
     IDbContextOptions contextOptions,
     PlanExecutor executor,
-    IEnumerable<IMigrationPreflightCheck> preflightChecks,
+    PreflightRunner preflight,
     ILoggerFactory loggerFactory)
 {
     public async Task<SafeMigrationReport> RunAsync(MigrateSafelyOptions call, CancellationToken cancellationToken)
@@ -47,6 +46,13 @@ internal sealed class SafeMigrationRunner(
         var context = currentContext.Context;
         var connection = context.Database.GetDbConnection() as NpgsqlConnection
             ?? throw new InvalidOperationException("MigrateSafelyAsync supports the Npgsql provider only (UseNpgsql).");
+
+        if (new NpgsqlConnectionStringBuilder(connection.ConnectionString).Multiplexing)
+        {
+            throw new InvalidOperationException(
+                "MigrateSafelyAsync needs a session-level advisory lock, which multiplexed connections cannot hold: " +
+                "migrate through a connection string or data source without Multiplexing=true.");
+        }
 
         if (call.DryRun)
         {
@@ -76,9 +82,9 @@ internal sealed class SafeMigrationRunner(
                 await journal.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
                 var applied = (await historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false))
                     .Select(r => r.MigrationId).ToList();
-                var plan = await PlanAsync(safeMigrator, applied, call.TargetMigration, options, journal, connection, report, cancellationToken)
+                var plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, journal, connection, report, cancellationToken)
                     .ConfigureAwait(false);
-                await PreflightAsync(plan, applied, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
+                await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
                 MigrationLog.Planned(logger, plan.Count, plan.Sum(p => p.Planned.Steps.Count - p.Planned.StepsAlreadyCompleted), null);
 
                 var session = new ExecutionSession
@@ -95,8 +101,8 @@ internal sealed class SafeMigrationRunner(
                     await ApplyAsync(item, session, journal, options, report, cancellationToken).ConfigureAwait(false);
                 }
 
-                await ReloadTypesIfNeededAsync(connection, plan, cancellationToken).ConfigureAwait(false);
-                await SeedAsync(context, plan.Count > 0, cancellationToken).ConfigureAwait(false);
+                await AfterMigrating.ReloadTypesIfNeededAsync(connection, plan, cancellationToken).ConfigureAwait(false);
+                await AfterMigrating.SeedAsync(context, contextOptions, plan.Count > 0, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -142,7 +148,7 @@ internal sealed class SafeMigrationRunner(
             try
             {
                 var journalExists = await journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
-                plan = await PlanAsync(safeMigrator, applied, call.TargetMigration, options, journalExists ? journal : null, connection, report, cancellationToken)
+                plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, journalExists ? journal : null, connection, report, cancellationToken)
                     .ConfigureAwait(false);
             }
             finally
@@ -152,10 +158,10 @@ internal sealed class SafeMigrationRunner(
         }
         else
         {
-            plan = await PlanAsync(safeMigrator, applied, call.TargetMigration, options, null, connection, report, cancellationToken).ConfigureAwait(false);
+            plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, null, connection, report, cancellationToken).ConfigureAwait(false);
         }
 
-        await PreflightAsync(plan, applied, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
+        await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
         foreach (var item in plan)
         {
             report.MigrationList.Add(new MigrationOutcome(item.Planned.Id, item.Planned.Direction)
@@ -163,90 +169,6 @@ internal sealed class SafeMigrationRunner(
                 Status = MigrationStatus.Planned,
                 ResumedAfterStep = item.Planned.StepsAlreadyCompleted,
             });
-        }
-    }
-
-    /// <summary>A planned migration with the compiled migration behind it.</summary>
-    private sealed record PlanItem(PlannedMigration Planned, Migration Migration, bool EarlierAttempt);
-
-    private static async Task<IReadOnlyList<PlanItem>> PlanAsync(
-        SafeMigrator safeMigrator, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options,
-        JournalTableWriter? journal, NpgsqlConnection connection, SafeMigrationReport report, CancellationToken cancellationToken)
-    {
-        var (toApply, toRevert, target) = safeMigrator.Select(applied, targetMigration);
-        var items = new List<PlanItem>();
-        for (var i = 0; i < toRevert.Count; i++)
-        {
-            var previous = i < toRevert.Count - 1 ? toRevert[i + 1] : target;
-            var steps = MigrationPlanner.ToSteps(safeMigrator.DownCommands(toRevert[i], previous), options, historyCommandLast: true);
-            items.Add(new PlanItem(new PlannedMigration(IdOf(toRevert[i]), MigrationDirection.Down, null, steps, 0), toRevert[i], false));
-        }
-
-        foreach (var migration in toApply)
-        {
-            var id = IdOf(migration);
-            var checksum = MigrationChecksum.Compute(migration);
-            var steps = MigrationPlanner.ToSteps(safeMigrator.UpCommands(migration), options, historyCommandLast: true);
-            var entry = journal is null ? null : await journal.ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
-            var earlier = entry is { Status: JournalTable.Statuses.Running or JournalTable.Statuses.Failed or JournalTable.Statuses.Partial };
-            var completed = 0;
-            if (earlier && entry!.StepsCompleted > 0)
-            {
-                if (entry.Checksum != checksum || entry.StepsTotal != steps.Count)
-                {
-                    report.Plan = new MigrationPlan([.. items.Select(p => p.Planned)]);
-                    throw new SafeMigrationException(
-                        $"Migration {id} was partly applied by an earlier run ({entry.StepsCompleted} of {entry.StepsTotal} steps) but has " +
-                        "changed since (its checksum or step count differs), so this run cannot resume it. Restore the migration as it was " +
-                        "and run again, or repair the database by hand and delete its row from the journal table " +
-                        $"{journal!.Table}.", report, migrationId: id);
-                }
-
-                completed = Math.Min(entry.StepsCompleted, steps.Count);
-            }
-
-            items.Add(new PlanItem(new PlannedMigration(id, MigrationDirection.Up, checksum, steps, completed), migration, earlier));
-        }
-
-        report.Plan = new MigrationPlan([.. items.Select(p => p.Planned)]);
-        return items;
-    }
-
-    private async Task PreflightAsync(
-        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
-        bool throwOnError, CancellationToken cancellationToken)
-    {
-        var checks = preflightChecks.ToList();
-        if (checks.Count == 0)
-        {
-            return;
-        }
-
-        var context = currentContext.Context;
-        var all = migrationsAssembly.Migrations
-            .Select(m => (m.Key, migrationsAssembly.CreateMigration(m.Value, context.Database.ProviderName!)))
-            .ToList();
-        var pending = plan.Where(p => p.Planned.Direction == MigrationDirection.Up).Select(p => (p.Planned.Id, p.Migration)).ToList();
-        // Only the dry run reports instead of throwing; it must also write nothing (journal adoption).
-        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = !throwOnError };
-        foreach (var check in checks)
-        {
-            var problems = await check.RunAsync(preflight, cancellationToken).ConfigureAwait(false);
-            foreach (var problem in problems)
-            {
-                MigrationLog.PreflightProblem(logger, problem.Check, problem.Code, problem.Message, null);
-            }
-
-            report.ProblemList.AddRange(problems);
-        }
-
-        var errors = report.ProblemList.Where(p => p.Severity == PreflightSeverity.Error).ToList();
-        if (throwOnError && errors.Count > 0)
-        {
-            throw new SafeMigrationException(
-                $"Preflight checks found {errors.Count} error(s); nothing was applied. " +
-                string.Join(" ", errors.Select(e => $"[{e.Check} {e.Code}{(e.MigrationId is null ? string.Empty : " " + e.MigrationId)}] {e.Message} Fix: {e.Fix}")),
-                report);
         }
     }
 
@@ -347,50 +269,4 @@ internal sealed class SafeMigrationRunner(
                 "Could not record the failure of {MigrationId} in the journal; the next run resumes from the last recorded step", id);
         }
     }
-
-    /// <summary>Npgsql's migrator reloads types after enums, ranges or extensions are created; so does this one.</summary>
-    private static async Task ReloadTypesIfNeededAsync(NpgsqlConnection connection, IReadOnlyList<PlanItem> plan, CancellationToken cancellationToken)
-    {
-        var reload = plan
-            .SelectMany(p => p.Migration.UpOperations)
-            .OfType<AlterDatabaseOperation>()
-            .Any(o => o.GetAnnotations().Any(a =>
-                a.Name.StartsWith("Npgsql:PostgresExtension:", StringComparison.Ordinal)
-                || a.Name.StartsWith("Npgsql:Enum:", StringComparison.Ordinal)
-                || a.Name.StartsWith("Npgsql:Range:", StringComparison.Ordinal)));
-        if (reload && connection.State == ConnectionState.Open)
-        {
-            await connection.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>EF's <c>UseSeeding</c>/<c>UseAsyncSeeding</c> run after migrating, as <c>Migrate()</c> runs them.</summary>
-    private async Task SeedAsync(DbContext context, bool migrated, CancellationToken cancellationToken)
-    {
-        var core = contextOptions.FindExtension<CoreOptionsExtension>();
-        if (core?.AsyncSeeder is null && core?.Seeder is null)
-        {
-            return;
-        }
-
-        // Through the execution strategy, as EF's migrator seeds: a retrying strategy refuses a bare user transaction.
-        await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            if (core.AsyncSeeder is { } seedAsync)
-            {
-                await seedAsync(context, migrated, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                core.Seeder!(context, migrated);
-            }
-
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string IdOf(Migration migration)
-        => migration.GetType().GetCustomAttribute<MigrationAttribute>()?.Id
-           ?? throw new InvalidOperationException($"{migration.GetType().Name} has no [Migration] attribute.");
 }

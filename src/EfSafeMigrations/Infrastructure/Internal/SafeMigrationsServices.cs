@@ -24,6 +24,7 @@ internal static class SafeMigrationsServices
         services.Replace(ServiceDescriptor.Scoped<IMigrator, SafeMigrator>());
         services.TryAddScoped<SafeMigrationRunner>();
         services.TryAddScoped<PlanExecutor>();
+        services.TryAddScoped<PreflightRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, LintPreflightCheck>());
     }

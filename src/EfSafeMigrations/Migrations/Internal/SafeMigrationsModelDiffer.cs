@@ -16,6 +16,8 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// <c>Npgsql:CreatedConcurrently</c>, and new foreign keys / checks on existing tables carry
 /// <c>EfSafeMigrations:NotValid</c> followed by a <c>Sql("... VALIDATE CONSTRAINT ...")</c> step (which the safe SQL
 /// generator always runs outside the transaction: EF's C# generator does not write <c>suppressTransaction</c>).
+/// <c>SET NOT NULL</c> on existing columns and unique constraints / primary keys on existing tables become visible
+/// <c>Sql</c> steps (helper CHECK; concurrent unique index then <c>ADD CONSTRAINT ... USING INDEX</c>).
 /// The concurrency annotation is ignored when comparing indexes, so toggling it never drops and recreates one.
 /// </summary>
 internal sealed class SafeMigrationsModelDiffer(
@@ -63,12 +65,53 @@ internal sealed class SafeMigrationsModelDiffer(
                     check[SafeMigrationsAnnotationNames.NotValid] = true;
                     result.Add(ValidateStep(check.Schema, check.Table, check.Name));
                     break;
+                case AlterColumnOperation column when _rewrites.SafeSetNotNull && column.OldColumn.IsNullable && !column.IsNullable
+                                                      && column.ComputedColumnSql is null && !IsNew(column.Schema, column.Table):
+                    result.RemoveAt(result.Count - 1);
+                    SafeSetNotNull(result, column);
+                    break;
+                case AddUniqueConstraintOperation unique when _rewrites.ConstraintsUsingConcurrentIndex && !IsNew(unique.Schema, unique.Table):
+                    result[^1] = UniqueIndexStep(unique.Schema, unique.Table, unique.Name, unique.Columns);
+                    result.Add(Sql(SafeSql.AddConstraintUsingIndex(sqlGenerationHelper, unique.Schema, unique.Table, unique.Name, "UNIQUE")));
+                    break;
+                case AddPrimaryKeyOperation key when _rewrites.ConstraintsUsingConcurrentIndex && !IsNew(key.Schema, key.Table):
+                    result[^1] = UniqueIndexStep(key.Schema, key.Table, key.Name, key.Columns);
+                    result.Add(Sql(SafeSql.AddConstraintUsingIndex(sqlGenerationHelper, key.Schema, key.Table, key.Name, "PRIMARY KEY")));
+                    break;
             }
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Helper CHECK added NOT VALID, validated, SET NOT NULL (which then skips its scan), helper dropped: four
+    /// visible steps that plain EF tools run correctly too (they ignore the annotation).
+    /// </summary>
+    private void SafeSetNotNull(List<MigrationOperation> result, AlterColumnOperation column)
+    {
+        var check = SafeSql.NotNullCheckName(column.Schema, column.Table, column.Name);
+        result.Add(Sql(SafeSql.AddNotNullCheck(sqlGenerationHelper, column.Schema, column.Table, column.Name, check)));
+        result.Add(ValidateStep(column.Schema, column.Table, check));
+        column[SafeMigrationsAnnotationNames.NotNullCheck] = check;
+        result.Add(column);
+        result.Add(Sql(SafeSql.DropConstraint(sqlGenerationHelper, column.Schema, column.Table, check)));
+    }
+
+    /// <summary>
+    /// The constraint's index, built concurrently: a unique CreateIndex with Npgsql's concurrent annotation (which
+    /// plain EF tools also run outside the transaction), attached by the next step. Not an annotated
+    /// AddUniqueConstraint: plain EF tools would add the constraint with an index of its own.
+    /// </summary>
+    private static CreateIndexOperation UniqueIndexStep(string? schema, string table, string name, string[] columns)
+    {
+        var index = new CreateIndexOperation { Name = name, Schema = schema, Table = table, Columns = columns, IsUnique = true };
+        index[SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently] = true;
+        return index;
+    }
+
     private SqlOperation ValidateStep(string? schema, string table, string constraint)
         => new() { Sql = SafeSql.ValidateConstraint(sqlGenerationHelper, schema, table, constraint), SuppressTransaction = true };
+
+    private static SqlOperation Sql(string sql) => new() { Sql = sql };
 }

@@ -13,6 +13,13 @@ internal sealed partial class SafeMigrationsSqlGenerator
     protected override void Generate(AlterColumnOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
         var settingNotNull = operation.OldColumn.IsNullable && !operation.IsNullable;
+        if (settingNotNull && operation[SafeMigrationsAnnotationNames.NotNullCheck] is string)
+        {
+            // The migration adds, validates and drops the helper check in steps of its own (scaffolded form).
+            Tagged(new SafeCommandInfo(StatementKind.Ddl, [RewriteNames.SafeSetNotNull]), () => base.Generate(operation, model, builder));
+            return;
+        }
+
         if (!settingNotNull || !Rewrites.SafeSetNotNull || OptedOut(operation) || IsNewTable(operation.Schema, operation.Table)
             || operation.ComputedColumnSql is not null)
         {

@@ -49,6 +49,12 @@ internal sealed partial class SafeMigrationsSqlGenerator
 
     protected override void Generate(AddUniqueConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
+        if (operation[SafeMigrationsAnnotationNames.UsingIndex] is true)
+        {
+            AttachUsingIndex(builder, operation.Schema, operation.Table, operation.Name, "UNIQUE");
+            return;
+        }
+
         if (!UsesConcurrentIndex(operation, operation.Schema, operation.Table))
         {
             base.Generate(operation, model, builder);
@@ -60,6 +66,12 @@ internal sealed partial class SafeMigrationsSqlGenerator
 
     protected override void Generate(AddPrimaryKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)
     {
+        if (terminate && operation[SafeMigrationsAnnotationNames.UsingIndex] is true)
+        {
+            AttachUsingIndex(builder, operation.Schema, operation.Table, operation.Name, "PRIMARY KEY");
+            return;
+        }
+
         if (!terminate || !UsesConcurrentIndex(operation, operation.Schema, operation.Table))
         {
             base.Generate(operation, model, builder, terminate);
@@ -112,17 +124,16 @@ internal sealed partial class SafeMigrationsSqlGenerator
         MigrationCommandListBuilder builder, string? schema, string table, string name, string[] columns, string constraintType)
     {
         // The index takes the constraint's name: ADD CONSTRAINT ... USING INDEX renames it to the constraint's anyway.
-        builder
-            .Append("CREATE UNIQUE INDEX CONCURRENTLY ").Append(Quote(name))
-            .Append(" ON ").Append(Quote(table, schema))
-            .Append(" (").Append(ColumnList(columns)).AppendLine(");");
+        builder.AppendLine(SafeSql.CreateUniqueIndexConcurrently(Dependencies.SqlGenerationHelper, schema, table, name, columns));
         EndTagged(builder, suppressTransaction: true,
             new SafeCommandInfo(StatementKind.ConcurrentIndex, [RewriteNames.ConstraintUsingIndex], schema, name));
 
-        builder
-            .Append("ALTER TABLE ").Append(Quote(table, schema))
-            .Append(" ADD CONSTRAINT ").Append(Quote(name))
-            .Append(" ").Append(constraintType).Append(" USING INDEX ").Append(Quote(name)).AppendLine(";");
+        AttachUsingIndex(builder, schema, table, name, constraintType);
+    }
+
+    private void AttachUsingIndex(MigrationCommandListBuilder builder, string? schema, string table, string name, string constraintType)
+    {
+        builder.AppendLine(SafeSql.AddConstraintUsingIndex(Dependencies.SqlGenerationHelper, schema, table, name, constraintType));
         EndTagged(builder, suppressTransaction: false, new SafeCommandInfo(StatementKind.Ddl, [RewriteNames.ConstraintUsingIndex]));
     }
 }

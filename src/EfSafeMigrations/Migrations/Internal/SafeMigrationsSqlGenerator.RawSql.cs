@@ -7,25 +7,32 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// <summary>
 /// Raw <c>Sql(...)</c>: a lone <c>VALIDATE CONSTRAINT</c> or concurrent index statement always runs outside the
 /// migration's transaction. EF's C# generator drops <c>suppressTransaction: true</c> when it scaffolds a
-/// <c>Sql</c> operation, so the differ's validation step arrives here without it; inside the transaction that
-/// added the constraint, VALIDATE would hold the add's strong lock for its whole scan (and CONCURRENTLY fails).
+/// <c>Sql</c> operation, so the differ's steps arrive here without it; inside the transaction that added the
+/// constraint, VALIDATE would hold the add's strong lock for its whole scan (and CONCURRENTLY fails). A
+/// hand-written concurrent build is tagged with its index, so a retry cleans up after it too.
 /// </summary>
 internal sealed partial class SafeMigrationsSqlGenerator
 {
     protected override void Generate(SqlOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
-        if (operation.SuppressTransaction || !IsSingleStatement(operation.Sql)
-            || StatementClassifier.Classify(operation.Sql) is not (StatementKind.Validate or StatementKind.ConcurrentIndex))
+        var kind = IsSingleStatement(operation.Sql) ? StatementClassifier.Classify(operation.Sql) : StatementKind.Ddl;
+        if (kind is not (StatementKind.Validate or StatementKind.ConcurrentIndex))
         {
             base.Generate(operation, model, builder);
             return;
         }
 
-        var outside = new SqlOperation { Sql = operation.Sql, SuppressTransaction = true };
-        outside.AddAnnotations(operation.GetAnnotations());
-        var kind = StatementClassifier.Classify(operation.Sql);
-        var rewrite = kind == StatementKind.Validate ? RewriteNames.ValidateConstraint : RewriteNames.ConcurrentIndex;
-        Tagged(new SafeCommandInfo(kind, [rewrite]), () => base.Generate(outside, model, builder));
+        var index = kind == StatementKind.ConcurrentIndex ? ConcurrentIndexSql.TryParse(operation.Sql) : null;
+        var info = new SafeCommandInfo(
+            kind, [kind == StatementKind.Validate ? RewriteNames.ValidateConstraint : RewriteNames.ConcurrentIndex], index?.Schema, index?.Name);
+        var outside = operation;
+        if (!operation.SuppressTransaction)
+        {
+            outside = new SqlOperation { Sql = operation.Sql, SuppressTransaction = true };
+            outside.AddAnnotations(operation.GetAnnotations());
+        }
+
+        Tagged(info, () => base.Generate(outside, model, builder));
     }
 
     private static bool IsSingleStatement(string sql)

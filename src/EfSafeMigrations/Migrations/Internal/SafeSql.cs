@@ -20,6 +20,14 @@ internal static class SafeSql
         => $"ALTER TABLE {sql.DelimitIdentifier(table, schema)} ADD CONSTRAINT {sql.DelimitIdentifier(constraint)} " +
            $"CHECK ({sql.DelimitIdentifier(column)} IS NOT NULL) NOT VALID;";
 
+    public static string CreateUniqueIndexConcurrently(ISqlGenerationHelper sql, string? schema, string table, string name, IEnumerable<string> columns)
+        => $"CREATE UNIQUE INDEX CONCURRENTLY {sql.DelimitIdentifier(name)} ON {sql.DelimitIdentifier(table, schema)} " +
+           $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c)))});";
+
+    public static string AddConstraintUsingIndex(ISqlGenerationHelper sql, string? schema, string table, string name, string constraintType)
+        => $"ALTER TABLE {sql.DelimitIdentifier(table, schema)} ADD CONSTRAINT {sql.DelimitIdentifier(name)} {constraintType} " +
+           $"USING INDEX {sql.DelimitIdentifier(name)};";
+
     /// <summary>
     /// The helper CHECK of the safe SET NOT NULL: short (identifiers are limited to 63 bytes, and table and
     /// column names may be long or non-ASCII) and deterministic, so a resumed run finds it again.

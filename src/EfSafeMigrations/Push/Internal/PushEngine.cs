@@ -1,4 +1,5 @@
 using System.Data;
+using EfSafeMigrations.Journal.Database;
 using EfSafeMigrations.Push.Internal.Applying;
 using EfSafeMigrations.Push.Internal.Catalog;
 using EfSafeMigrations.Push.Internal.Linting;
@@ -19,10 +20,7 @@ namespace EfSafeMigrations.Push.Internal;
 /// </summary>
 internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linter)
 {
-    /// <summary>The journal table of EfSafeMigrations; bookkeeping, like EF's history table, never pushed.</summary>
-    public const string JournalTableName = "__EfSafeMigrationsJournal";
-
-    public static PushEngine Default { get; } = new(new ExecutorPushApplier(), new NoPushPlanLinter());
+    public static PushEngine Default { get; } = new(new ExecutorPushApplier(), new CataloguePushPlanLinter());
 
     public async Task<PushResult> PushAsync(DbContext context, PushOptions options, CancellationToken cancellationToken)
     {
@@ -66,7 +64,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
         var defaultSchema = designModel.GetDefaultSchema() ?? "public";
         var allowList = new AllowList(options.AllowDataLoss, defaultSchema);
         var (tableRenames, columnRenames) = RenameHints.Parse(options.Renames, defaultSchema);
-        var excluded = new HashSet<string>(StringComparer.Ordinal) { session.HistoryTable.Name, JournalTableName };
+        var excluded = new HashSet<string>(StringComparer.Ordinal) { session.HistoryTable.Name, JournalTable.Name };
 
         var live = await CatalogReader.ReadAsync(session.Connection, excluded, cancellationToken);
         var desired = await DesiredSchemaBuilder.BuildAsync(
@@ -86,7 +84,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
             live, desired, sql, plan, renames, new LiveData(session.Connection, sql),
             new ModelFillValues(designModel.GetRelationalModel(), defaultSchema), options.ConcurrentIndexes);
         await differ.DiffAsync(cancellationToken);
-        foreach (var finding in linter.Lint(plan.Steps))
+        foreach (var finding in linter.Lint(context, plan.Steps, live.ServerMajorVersion))
         {
             plan.Warning(finding);
         }

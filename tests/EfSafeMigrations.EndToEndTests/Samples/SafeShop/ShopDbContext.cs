@@ -14,9 +14,13 @@ public sealed class Order
     public long Id { get; set; }
     public long CustomerId { get; set; }
     public decimal Total { get; set; }
+    public string? Number { get; set; }
 }
 
-/// <summary>Stage 1: two tables. Stage 2 (the test rewrites Stage.cs): an index, a foreign key and a check on them.</summary>
+/// <summary>
+/// Stage 1: two tables. Stage 2 (the test rewrites Stage.cs): an index, a foreign key, a check, a NOT NULL and a
+/// unique constraint on them.
+/// </summary>
 public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options)
 {
     public static DbContextOptions<ShopDbContext> Options(string connectionString)
@@ -33,6 +37,8 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
                 o.HasIndex(x => x.Total).HasDatabaseName("ix_orders_total");
                 o.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId);
                 o.ToTable(t => t.HasCheckConstraint("ck_orders_total", "\"Total\" >= 0"));
+                o.Property(x => x.Number).IsRequired();
+                o.HasAlternateKey(x => x.Number).HasName("ak_orders_number");
             }
         });
     }

@@ -14,7 +14,10 @@ public sealed class SecretShopDbContext(DbContextOptions<SecretShopDbContext> op
 [Migration(CreateShop.Id)]
 public sealed class CreateScaffoldedShop : CreateShopTables;
 
-/// <summary>The safe form exactly as the scaffolder writes it (annotations plus a Sql VALIDATE step, no suppressTransaction).</summary>
+/// <summary>
+/// The safe form exactly as the scaffolder writes it (annotations and Sql steps, no suppressTransaction); plain EF
+/// tools must run it correctly too.
+/// </summary>
 [DbContext(typeof(ScaffoldedShopDbContext))]
 [Migration("20260101000002_ScaffoldedSafeChanges")]
 public sealed class ScaffoldedSafeChanges : Migration
@@ -29,10 +32,22 @@ public sealed class ScaffoldedSafeChanges : Migration
         migrationBuilder.Sql("ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;");
         migrationBuilder.AddCheckConstraint(name: "ck_orders_total", table: "orders", sql: "total >= 0").NotValid();
         migrationBuilder.ValidateConstraint("ck_orders_total", "orders");
+        migrationBuilder.Sql("ALTER TABLE customers ADD CONSTRAINT esm_nn_1 CHECK (email IS NOT NULL) NOT VALID;");
+        migrationBuilder.Sql("ALTER TABLE customers VALIDATE CONSTRAINT esm_nn_1;");
+        migrationBuilder.AlterColumn<string>(
+                name: "email", table: "customers", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true)
+            .Annotation(SafeMigrationsAnnotationNames.NotNullCheck, "esm_nn_1");
+        migrationBuilder.Sql("ALTER TABLE customers DROP CONSTRAINT esm_nn_1;");
+        migrationBuilder.CreateIndex(name: "ak_orders_number", table: "orders", column: "number", unique: true)
+            .Annotation(SafeMigrationsAnnotationNames.NpgsqlCreatedConcurrently, true);
+        migrationBuilder.Sql("ALTER TABLE orders ADD CONSTRAINT ak_orders_number UNIQUE USING INDEX ak_orders_number;");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropUniqueConstraint(name: "ak_orders_number", table: "orders");
+        migrationBuilder.AlterColumn<string>(
+            name: "email", table: "customers", type: "text", nullable: true, oldClrType: typeof(string), oldType: "text");
         migrationBuilder.DropCheckConstraint(name: "ck_orders_total", table: "orders");
         migrationBuilder.DropForeignKey(name: "fk_orders_customers", table: "orders");
         migrationBuilder.DropIndex(name: "ix_orders_customer_id", table: "orders");

@@ -1,0 +1,64 @@
+using System.Reflection;
+using EfSafeMigrations.Journal;
+using EfSafeMigrations.Journal.Database;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace EfSafeMigrations.Execution.Internal;
+
+/// <summary>A planned migration with the compiled migration behind it; <c>EarlierAttempt</c>: the journal shows an unfinished run of it.</summary>
+internal sealed record PlanItem(PlannedMigration Planned, Migration Migration, bool EarlierAttempt);
+
+/// <summary>
+/// Which migrations to apply or revert (EF's own rules, through <see cref="SafeMigrator"/>), each planned into
+/// steps, with the resume point an earlier failed run left in the journal.
+/// </summary>
+internal static class MigrationPlanBuilder
+{
+    public static async Task<IReadOnlyList<PlanItem>> PlanAsync(
+        SafeMigrator safeMigrator, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options,
+        JournalTableWriter? journal, NpgsqlConnection connection, SafeMigrationReport report, CancellationToken cancellationToken)
+    {
+        var (toApply, toRevert, target) = safeMigrator.Select(applied, targetMigration);
+        var items = new List<PlanItem>();
+        for (var i = 0; i < toRevert.Count; i++)
+        {
+            var previous = i < toRevert.Count - 1 ? toRevert[i + 1] : target;
+            var steps = MigrationPlanner.ToSteps(safeMigrator.DownCommands(toRevert[i], previous), options, historyCommandLast: true);
+            items.Add(new PlanItem(new PlannedMigration(IdOf(toRevert[i]), MigrationDirection.Down, null, steps, 0), toRevert[i], false));
+        }
+
+        foreach (var migration in toApply)
+        {
+            var id = IdOf(migration);
+            var checksum = MigrationChecksum.Compute(migration);
+            var steps = MigrationPlanner.ToSteps(safeMigrator.UpCommands(migration), options, historyCommandLast: true);
+            var entry = journal is null ? null : await journal.ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
+            var earlier = entry is { Status: JournalTable.Statuses.Running or JournalTable.Statuses.Failed or JournalTable.Statuses.Partial };
+            var completed = 0;
+            if (earlier && entry!.StepsCompleted > 0)
+            {
+                if (entry.Checksum != checksum || entry.StepsTotal != steps.Count)
+                {
+                    report.Plan = new MigrationPlan([.. items.Select(p => p.Planned)]);
+                    throw new SafeMigrationException(
+                        $"Migration {id} was partly applied by an earlier run ({entry.StepsCompleted} of {entry.StepsTotal} steps) but has " +
+                        "changed since (its checksum or step count differs), so this run cannot resume it. Restore the migration as it was " +
+                        "and run again, or repair the database by hand and delete its row from the journal table " +
+                        $"{journal!.Table}.", report, migrationId: id);
+                }
+
+                completed = Math.Min(entry.StepsCompleted, steps.Count);
+            }
+
+            items.Add(new PlanItem(new PlannedMigration(id, MigrationDirection.Up, checksum, steps, completed), migration, earlier));
+        }
+
+        report.Plan = new MigrationPlan([.. items.Select(p => p.Planned)]);
+        return items;
+    }
+
+    public static string IdOf(Migration migration)
+        => migration.GetType().GetCustomAttribute<MigrationAttribute>()?.Id
+           ?? throw new InvalidOperationException($"{migration.GetType().Name} has no [Migration] attribute.");
+}
