@@ -26,7 +26,8 @@ internal static class JournalSource
             return TryRead(path, () => JournalFileReader.ReadFile(path));
         }
 
-        var resources = migrationsAssembly.GetManifestResourceNames()
+        // Assemblies emitted at run time (Reflection.Emit) carry no resources and throw when asked for them.
+        var resources = (migrationsAssembly.IsDynamic ? [] : migrationsAssembly.GetManifestResourceNames())
             .Where(n => n.Replace('\\', '/').StartsWith(MigrationJournalFile.ResourcePrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
