@@ -9,8 +9,18 @@ public sealed class CheckOptions
     /// <summary>Look for model changes that no migration captures (model vs snapshot).</summary>
     public bool PendingModelChanges { get; set; } = true;
 
-    /// <summary>Compare the live database with the model (skipped while migrations are pending).</summary>
+    /// <summary>
+    /// Compare the live database with the model (skipped while migrations are pending): with the push engine's
+    /// full comparison when a shadow database can be made, else tables and columns.
+    /// </summary>
     public bool Drift { get; set; } = true;
+
+    /// <summary>
+    /// Where drift detection may build the model's schema in a throwaway database (a server of the same
+    /// PostgreSQL major version, a role with CREATEDB). Null: the checked database's server and credentials.
+    /// Without one, drift compares tables and columns only.
+    /// </summary>
+    public string? ShadowConnectionString { get; set; }
 
     /// <summary>Report migrations not applied to the database.</summary>
     public bool PendingMigrations { get; set; } = true;

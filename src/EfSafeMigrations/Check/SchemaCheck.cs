@@ -65,7 +65,18 @@ internal static class SchemaCheck
             }
             else
             {
-                findings.AddRange(await DriftAsync(context, cancellationToken).ConfigureAwait(false));
+                var (full, whyNot) = await PushDriftDetector.CompareAsync(context, options.ShadowConnectionString, cancellationToken).ConfigureAwait(false);
+                if (full is not null)
+                {
+                    findings.AddRange(full);
+                }
+                else
+                {
+                    findings.Add(new CheckFinding(CheckOutcome.DatabaseDrift, "DRIFT_BASIC", CheckSeverity.Info, null,
+                        "compared tables and columns only (types, nullability): the full comparison builds the model in a shadow database, which failed: " + whyNot,
+                        "Set CheckOptions.ShadowConnectionString to a server where a role may CREATE DATABASE, or grant the role CREATEDB"));
+                    findings.AddRange(await DriftAsync(context, cancellationToken).ConfigureAwait(false));
+                }
             }
         }
 

@@ -41,10 +41,13 @@ public class CheckTests
         using var json = JsonDocument.Parse(result.ToJson());
         json.RootElement.GetProperty("success").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("exitCode").GetInt32().Should().Be(0);
+
+        var full = await context.Database.CheckAsync(o => o.ShadowConnectionString = PostgresTestServer.Server.AdminConnectionString);
+        full.Findings.Where(f => f.Severity != CheckSeverity.Info).Should().BeEmpty("the push engine's comparison has no false positives on a migrated database");
     }
 
     [Test]
-    public async Task Changes_made_to_the_database_outside_migrations_are_drift()
+    public async Task Without_a_shadow_database_drift_compares_tables_and_columns()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         using var journal = JournalTestContext.Create(database.ConnectionString);
@@ -61,13 +64,39 @@ public class CheckTests
         var result = await context.Database.CheckAsync();
 
         result.Outcome.Should().Be(CheckOutcome.DatabaseDrift);
-        result.Findings.Where(f => f.Kind == CheckOutcome.DatabaseDrift).Select(f => $"{f.Code} {f.Subject}").Should().BeEquivalentTo(
+        result.Findings.Should().Contain(f => f.Code == "DRIFT_BASIC" && f.Severity == CheckSeverity.Info && f.Message.Contains("CREATEDB"),
+            "the test role may not create databases");
+        result.Findings.Where(f => f.Kind == CheckOutcome.DatabaseDrift && f.Severity == CheckSeverity.Error).Select(f => $"{f.Code} {f.Subject}").Should().BeEquivalentTo(
             "DRIFT_EXTRA_COLUMN public.users.Nick Name",
             "DRIFT_COLUMN_TYPE public.users.name",
             "DRIFT_COLUMN_NULLABILITY public.users.updated_at",
             "DRIFT_EXTRA_TABLE public.Audit");
         JsonDocument.Parse(result.ToJson()).RootElement.GetProperty("findings").EnumerateArray()
             .Should().Contain(f => f.GetProperty("kind").GetString() == "databaseDrift" && f.GetProperty("code").GetString() == "DRIFT_EXTRA_TABLE");
+    }
+
+    [Test]
+    public async Task With_a_shadow_database_drift_uses_the_push_engine_and_sees_indexes_too()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        using var journal = JournalTestContext.Create(database.ConnectionString);
+        await using var context = journal.NewContext();
+        context.Database.RepairJournalFile(journal.Folder);
+        await context.Database.MigrateSafelyAsync();
+        await JournalVerificationTests.ExecuteAsync(database.AdminConnectionString, """
+            ALTER TABLE users ADD COLUMN "Nick Name" text;
+            ALTER TABLE users ALTER COLUMN updated_at DROP NOT NULL;
+            DROP INDEX ix_users_email;
+            """);
+
+        var result = await context.Database.CheckAsync(o => o.ShadowConnectionString = PostgresTestServer.Server.AdminConnectionString);
+
+        result.Outcome.Should().Be(CheckOutcome.DatabaseDrift);
+        var drift = result.Findings.Where(f => f.Kind == CheckOutcome.DatabaseDrift).ToList();
+        drift.Should().NotContain(f => f.Code == "DRIFT_BASIC");
+        drift.Should().Contain(f => f.Code == "DRIFT_DROP_COLUMN" && f.Subject!.Contains("Nick Name"));
+        drift.Should().Contain(f => f.Code == "DRIFT_ALTER_COLUMN" && f.Subject!.Contains("updated_at"));
+        drift.Should().Contain(f => f.Code.StartsWith("DRIFT_CREATE_INDEX", StringComparison.Ordinal) && f.Message.Contains("ix_users_email"));
     }
 
     [Test]

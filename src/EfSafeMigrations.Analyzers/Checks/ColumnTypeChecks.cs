@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using EfSafeMigrations.Analyzers.Migrations;
+using EfSafeMigrations.Linting.RawSql;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EfSafeMigrations.Analyzers.Checks;
+
+/// <summary>
+/// ESM0022 to ESM0027: column types that are hard to change later (json, 32-bit keys, serial, timestamp without
+/// time zone, char(n), varchar(n)), in <c>CreateTable</c>, <c>AddColumn</c> and <c>AlterColumn</c>. The type rules
+/// themselves are the runtime linter's (<see cref="RawSqlTypeChoices"/>, <see cref="SqlColumnType"/>).
+/// </summary>
+internal sealed class ColumnTypeChecks : MigrationCheck
+{
+    public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
+        RuleCatalog.JsonInsteadOfJsonb, RuleCatalog.IntegerPrimaryKey, RuleCatalog.SerialInsteadOfIdentity,
+        RuleCatalog.TimestampWithoutTimeZone, RuleCatalog.CharColumn, RuleCatalog.VarcharWithLength);
+
+    public override void Analyze(MigrationMethod method)
+    {
+        var columns = ColumnDefinition.Of(method).ToList();
+        var keys = SingleColumnKeys(method, columns);
+        foreach (var column in columns)
+        {
+            Check(method, column, keys.Contains(column));
+        }
+    }
+
+    private static void Check(MigrationMethod method, ColumnDefinition column, bool primaryKey)
+    {
+        var call = column.Call;
+        var type = column.StoreType is { } written ? SqlColumnType.Parse(written) : null;
+        // An AlterColumn that keeps the type (a nullability or default change) is not a new type choice.
+        if (column.IsAlter && (type is null || (call.String("oldType") is { } old && type.SameAs(SqlColumnType.Parse(old)))))
+        {
+            return;
+        }
+
+        if (type is not null)
+        {
+            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, column.Table, type, primaryKey))
+            {
+                method.Report(rule, call.Location, escalate: false, arguments);
+            }
+        }
+
+        // Npgsql writes serial columns as integer/bigint plus an annotation; the type name alone misses them.
+        if (ValueGeneration.Of(call) == "SerialColumn" && type?.IsSerial != true)
+        {
+            method.Report(RuleCatalog.SerialInsteadOfIdentity, call.Location, escalate: false, column.Name, column.Table);
+        }
+    }
+
+    /// <summary>Columns that are the whole primary key of their <c>CreateTable</c> (<c>table.PrimaryKey("PK", x => x.Id)</c>).</summary>
+    private static HashSet<ColumnDefinition> SingleColumnKeys(MigrationMethod method, List<ColumnDefinition> columns)
+    {
+        var keys = new HashSet<ColumnDefinition>();
+        foreach (var invocation in method.AllInvocations)
+        {
+            if (invocation.TargetMethod.Name != "PrimaryKey"
+                || !MigrationClassDetector.Is(invocation.TargetMethod.ContainingType, method.Symbols.CreateTableBuilder))
+            {
+                continue;
+            }
+
+            var properties = KeyProperties(invocation).ToList();
+            if (properties.Count == 1
+                && columns.FirstOrDefault(c => c.Property == properties[0] && c.CreateTable is { } table && table.Syntax.Span.Contains(invocation.Syntax.Span)) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The properties the key lambda selects: <c>x => x.Id</c> or <c>x => new { x.A, x.B }</c>.</summary>
+    private static IEnumerable<string> KeyProperties(IInvocationOperation primaryKey)
+    {
+        // Func or Expression<Func>: either way the lambda is below the argument.
+        var lambda = primaryKey.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IAnonymousFunctionOperation>().FirstOrDefault();
+        if (lambda is null)
+        {
+            return Enumerable.Empty<string>();
+        }
+
+        return lambda.Body.Descendants().OfType<IPropertyReferenceOperation>()
+            .Where(reference => reference.Instance is IParameterReferenceOperation)
+            .Select(reference => reference.Property.Name)
+            .Distinct();
+    }
+}

@@ -1,0 +1,166 @@
+using EfSafeMigrations.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace EfSafeMigrations.Analyzers.Tests.Rules;
+
+/// <summary>What holds across rules: Down, new tables, assurance, severities, what counts as a migration.</summary>
+[Parallelizable(ParallelScope.All)]
+public class BehaviourTests
+{
+    [Test]
+    public Task Findings_in_Down_are_one_severity_lower()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration(
+                up: """migrationBuilder.AddColumn<string>(name: "LegacyCode", table: "Users", type: "text", nullable: true);""",
+                down: """{|#0:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};"""),
+            new DiagnosticResult("ESM0018", DiagnosticSeverity.Info).WithLocation(0).WithArguments("LegacyCode", "Users"));
+
+    [Test]
+    public Task Operations_the_safe_generator_rewrites_are_suggestions()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""{|#0:migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email")|};"""),
+            new DiagnosticResult("ESM0001", DiagnosticSeverity.Info).WithLocation(0).WithArguments("IX_Users_Email", "Users"));
+
+    [Test]
+    public Task Opting_out_of_the_safe_rewrite_makes_it_a_warning()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""{|#0:migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email")|}.Annotation("EfSafeMigrations:SafeRewrite", false);"""),
+            new DiagnosticResult("ESM0001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("IX_Users_Email", "Users"));
+
+    [Test]
+    public Task Rules_that_break_running_code_are_warnings()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""{|#0:migrationBuilder.DropTable(name: "AuditLog")|};"""),
+            new DiagnosticResult("ESM0019", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("AuditLog"));
+
+    [Test]
+    public Task A_table_created_earlier_in_the_same_migration_is_exempt()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.CreateTable(name: "Orders", columns: table => new { Id = table.Column<long>(type: "bigint", nullable: false), UserId = table.Column<long>(type: "bigint", nullable: false) });
+            migrationBuilder.CreateIndex(name: "IX_Orders_UserId", table: "Orders", column: "UserId");
+            migrationBuilder.AddForeignKey(name: "FK_Orders_Users_UserId", table: "Orders", column: "UserId", principalTable: "Users", principalColumn: "Id");
+            migrationBuilder.AddColumn<string>(name: "Note", table: "Orders", type: "text", nullable: false);
+            """));
+
+    [Test]
+    public Task The_same_table_in_another_schema_is_not_new()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.CreateTable(name: "Orders", schema: "archive", columns: table => new { Id = table.Column<long>(type: "bigint", nullable: false) });
+            {|ESM0001:migrationBuilder.CreateIndex(name: "IX_Orders_Id", table: "Orders", column: "Id")|};
+            """));
+
+    [Test]
+    public Task Assurance_without_a_reason_does_not_count()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """{|ESM0018:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};""",
+            attributes: """[SafetyAssured("ESM0018")]"""));
+
+    [Test]
+    public Task Assurance_covers_only_the_rules_it_names()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """
+            migrationBuilder.DropColumn(name: "LegacyCode", table: "Users");
+            {|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};
+            """,
+            attributes: """[SafetyAssured("ESM0018", Reason = "unused since v4")]"""));
+
+    [Test]
+    public Task Assurance_without_rule_ids_assures_nothing_as_at_run_time()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """
+            {|ESM0018:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};
+            {|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};
+            """,
+            attributes: """[SafetyAssured(Reason = "the whole feature is retired")]"""));
+
+    [Test]
+    public Task An_omitted_nullable_argument_means_NOT_NULL()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """{|ESM0008:migrationBuilder.AddColumn<int>(name: "Rank", table: "Users", type: "integer")|};"""));
+
+    [Test]
+    public Task The_scaffolded_extension_methods_count_as_the_safe_form()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """
+            migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email").Concurrently();
+            migrationBuilder.AddForeignKey(name: "FK_Orders_Users_UserId", table: "Orders", column: "UserId", principalTable: "Users", principalColumn: "Id").NotValid();
+            """,
+            extraTypes: """
+            }
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                using Microsoft.EntityFrameworkCore.Migrations.Operations;
+                using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
+
+                public static class SafeMigrationBuilderExtensions
+                {
+                    public static OperationBuilder<CreateIndexOperation> Concurrently(this OperationBuilder<CreateIndexOperation> builder) => builder.Annotation("Npgsql:CreatedConcurrently", true);
+
+                    public static OperationBuilder<T> NotValid<T>(this OperationBuilder<T> builder) where T : MigrationOperation => builder.Annotation("EfSafeMigrations:NotValid", true);
+                }
+            """));
+
+    [Test]
+    public Task Up_and_Down_of_a_class_that_is_not_a_migration_are_ignored()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("", extraTypes: """
+            public abstract class MyMigrationBase
+            {
+                protected abstract void Up(MigrationBuilder migrationBuilder);
+            }
+
+            public class NotAMigration : MyMigrationBase
+            {
+                protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable(name: "AuditLog");
+            }
+            """));
+
+    [Test]
+    public Task Other_methods_of_a_migration_are_ignored()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("", extraTypes: """
+            public partial class TestMigration
+            {
+                private static void Helper(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable(name: "AuditLog");
+            }
+            """));
+
+    [Test]
+    public Task Column_types_are_checked_in_CreateTable_AddColumn_and_AlterColumn()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.CreateTable(name: "Events", columns: table => new { Payload = {|ESM0022:table.Column<string>(type: "json", nullable: true)|}, At = {|ESM0025:table.Column<DateTime>(name: "happened_at", type: "timestamp(3) without time zone", nullable: false)|} });
+            {|ESM0014:{|ESM0027:migrationBuilder.AlterColumn<string>(name: "Code", table: "Users", type: "character varying(5)", nullable: true, oldClrType: typeof(string), oldType: "text", oldNullable: true)|}|};
+            migrationBuilder.AlterColumn<string>(name: "Name", table: "Users", type: "character varying(200)", nullable: true, oldClrType: typeof(string), oldType: "character varying(200)", oldNullable: true, comment: "kept");
+            migrationBuilder.AlterColumn<decimal>(name: "Total", table: "Orders", type: "numeric(12,2)", nullable: false, oldClrType: typeof(decimal), oldType: "numeric(10,2)");
+            """));
+
+    [Test]
+    public Task Raw_SQL_is_never_rewritten_so_its_findings_are_warnings()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""{|#0:migrationBuilder.Sql("CREATE INDEX ix_users_email ON users (email);")|};"""),
+            new DiagnosticResult("ESM0001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("ix_users_email", "users"));
+
+    [Test]
+    public Task Raw_SQL_on_a_table_created_earlier_in_the_migration_is_exempt()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.CreateTable(name: "audit", columns: table => new { id = table.Column<long>(type: "bigint", nullable: false) });
+            migrationBuilder.Sql("CREATE INDEX ix_audit_id ON audit (id);");
+            """));
+
+    [Test]
+    public Task The_form_dotnet_ef_scaffolds_with_EfSafeMigrations_is_not_flagged()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.CreateIndex(name: "ix_orders_customer_id", table: "orders", column: "customer_id")
+                .Annotation(Names.NpgsqlCreatedConcurrently, true);
+            migrationBuilder.AddForeignKey(name: "fk_orders_customers", table: "orders", column: "customer_id", principalTable: "customers", principalColumn: "id")
+                .Annotation(Names.NotValid, true);
+            migrationBuilder.Sql("ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;");
+            """,
+            extraTypes: """
+            public static class Names
+            {
+                public const string NpgsqlCreatedConcurrently = "Npgsql:CreatedConcurrently";
+                public const string NotValid = "EfSafeMigrations:NotValid";
+            }
+            """));
+}

@@ -1,0 +1,10 @@
+namespace EfSafeMigrations.Analyzers.Tests.Rules;
+
+/// <summary>
+/// One rule's test material: migration statements that trigger it (with <c>{|ESMxxxx:...|}</c> markup where the
+/// diagnostic is expected), the same change written safely, and what the code fix produces (when it has one).
+/// </summary>
+public sealed record RuleCase(string Id, string Unsafe, string Safe, string SafeAttributes = "", string? Fixed = null, string FixedAttributes = "")
+{
+    public override string ToString() => Id;
+}
