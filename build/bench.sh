@@ -2,6 +2,7 @@
 # Runs the benchmarks (not part of the test suite): prints Markdown tables and writes JSON.
 #   build/bench.sh                       everything, 1,000,000-row table
 #   build/bench.sh --rows 200000         a smaller table
+#   build/bench.sh --repeat 5            runs per DDL scenario (default 3; the median run is shown)
 #   build/bench.sh --only "create index" one DDL scenario
 #   build/bench.sh --suites noop,lint    only some suites (ddl, noop, lint, push)
 #   build/bench.sh --json path.json      where the JSON goes (default artifacts/bench/results.json)

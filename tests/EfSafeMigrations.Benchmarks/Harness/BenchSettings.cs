@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace EfSafeMigrations.Benchmarks.Harness;
 
-/// <summary>Command-line settings: <c>--rows N --writers N --only TEXT --json PATH --noop-migrations N</c>.</summary>
-public sealed record BenchSettings(int Rows, int Writers, string? Only, string JsonPath, double NoiseFloorSeconds, int NoOpMigrations, string[] Suites)
+/// <summary>Command-line settings: <c>--rows N --writers N --repeat N --only TEXT --json PATH --noop-migrations N --suites LIST</c>.</summary>
+public sealed record BenchSettings(int Rows, int Writers, int Repeat, string? Only, string JsonPath, double NoiseFloorSeconds, int NoOpMigrations, string[] Suites)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -12,6 +12,7 @@ public sealed record BenchSettings(int Rows, int Writers, string? Only, string J
         return new BenchSettings(
             Rows: Int("--rows", 1_000_000),
             Writers: Int("--writers", 4),
+            Repeat: Math.Max(1, Int("--repeat", 3)),
             Only: Value("--only"),
             JsonPath: Value("--json") ?? Path.Combine("artifacts", "bench", "results.json"),
             NoiseFloorSeconds: 3,

@@ -11,7 +11,7 @@ public static class ResultTable
         var text = new StringBuilder();
         if (report.Ddl is { } rows && report.NoiseFloor is { } floor)
         {
-            text.AppendLine(Invariant($"Write latency while a migration runs ({report.Settings.Rows:N0} rows, {report.Settings.Writers} writers; {report.Machine})."));
+            text.AppendLine(Invariant($"Write latency while a migration runs ({report.Settings.Rows:N0} rows, {report.Settings.Writers} writers, median of {report.Settings.Repeat} runs; {report.Machine})."));
             text.AppendLine(Invariant($"No-DDL noise floor: worst {floor.WorstMs:0} ms, p99 {floor.P99Ms:0.0} ms."));
             text.AppendLine();
             text.AppendLine("| operation | plain EF worst | plain EF p99 | safe worst | safe p99 | safe worst / floor | plain duration | safe duration |");

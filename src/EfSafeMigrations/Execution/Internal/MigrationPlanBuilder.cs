@@ -1,6 +1,7 @@
 using System.Reflection;
 using EfSafeMigrations.Journal;
 using EfSafeMigrations.Journal.Database;
+using EfSafeMigrations.Journal.Verification;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
@@ -31,7 +32,7 @@ internal static class MigrationPlanBuilder
         foreach (var migration in toApply)
         {
             var id = IdOf(migration);
-            var checksum = MigrationChecksum.Compute(migration);
+            var checksum = CompiledMigration.From(id, migration).Checksum;
             var steps = MigrationPlanner.ToSteps(safeMigrator.UpCommands(migration), options, historyCommandLast: true);
             var entry = journal is null ? null : await journal.ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
             var earlier = entry is { Status: JournalTable.Statuses.Running or JournalTable.Statuses.Failed or JournalTable.Statuses.Partial };

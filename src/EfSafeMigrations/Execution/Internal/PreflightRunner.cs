@@ -1,4 +1,6 @@
 using EfSafeMigrations.Infrastructure.Internal;
+using EfSafeMigrations.Journal.Verification;
+using EfSafeMigrations.Linting;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
@@ -12,9 +14,21 @@ namespace EfSafeMigrations.Execution.Internal;
 internal sealed class PreflightRunner(
     ICurrentDbContext currentContext, IMigrationsAssembly migrationsAssembly, IEnumerable<IMigrationPreflightCheck> preflightChecks)
 {
-    public async Task RunAsync(
+    /// <summary>
+    /// Whether every registered check is one of the library's own (lint gate, journal verification), whose behaviour
+    /// without the lock is reasoned out in <see cref="NoPendingFastPath"/>; a custom check was promised the lock.
+    /// </summary>
+    public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck);
+
+    public Task RunAsync(
         IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
         bool throwOnError, CancellationToken cancellationToken)
+        => RunAsync(plan, applied, options, report, logger, throwOnError, readOnly: !throwOnError, cancellationToken);
+
+    /// <param name="readOnly">Checks must write nothing (a dry run, or a run without the lock): journal adoption is only reported.</param>
+    public async Task RunAsync(
+        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
+        bool throwOnError, bool readOnly, CancellationToken cancellationToken)
     {
         var checks = preflightChecks.ToList();
         if (checks.Count == 0)
@@ -27,8 +41,7 @@ internal sealed class PreflightRunner(
             .Select(m => (m.Key, migrationsAssembly.CreateMigration(m.Value, context.Database.ProviderName!)))
             .ToList();
         var pending = plan.Where(p => p.Planned.Direction == MigrationDirection.Up).Select(p => (p.Planned.Id, p.Migration)).ToList();
-        // Only the dry run reports instead of throwing; it must also write nothing (journal adoption).
-        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = !throwOnError };
+        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = readOnly };
         foreach (var check in checks)
         {
             var problems = await check.RunAsync(preflight, cancellationToken).ConfigureAwait(false);

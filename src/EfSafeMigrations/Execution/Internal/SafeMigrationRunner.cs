@@ -61,6 +61,13 @@ internal sealed class SafeMigrationRunner(
             return report;
         }
 
+        if (NoPendingFastPath.Applies(contextOptions, preflight)
+            && await NoPendingFastPath.TryAsync(context, safeMigrator, historyRepository, preflight, call, options, report, logger, cancellationToken)
+                .ConfigureAwait(false))
+        {
+            return Completed(report, clock, logger, call);
+        }
+
         var creator = (IRelationalDatabaseCreator)databaseCreator;
         if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -110,6 +117,11 @@ internal sealed class SafeMigrationRunner(
             }
         }
 
+        return Completed(report, clock, logger, call);
+    }
+
+    private static SafeMigrationReport Completed(SafeMigrationReport report, Stopwatch clock, ILogger logger, MigrateSafelyOptions call)
+    {
         report.Duration = clock.Elapsed;
         MigrationLog.RunCompleted(logger, report.AppliedMigrations.Count, report.RevertedMigrations.Count, report.Duration.TotalMilliseconds, null);
         call.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Completed, null, null, null,

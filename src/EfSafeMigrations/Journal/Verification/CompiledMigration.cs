@@ -5,9 +5,8 @@ namespace EfSafeMigrations.Journal.Verification;
 /// <summary>What the journal records about a compiled migration, computed at run time.</summary>
 internal sealed record CompiledMigration(string Id, string Name, string Checksum, bool NonTransactional, IReadOnlyList<string> AssuredRules)
 {
-    public static CompiledMigration From(string id, Migration migration)
-        => new(id, NameOf(id), MigrationChecksum.Compute(migration), MigrationFacts.IsNonTransactional(migration.UpOperations),
-            MigrationFacts.AssuredRules(migration.GetType()));
+    /// <summary>Cached per migration type and provider: see <see cref="CompiledMigrationCache"/>.</summary>
+    public static CompiledMigration From(string id, Migration migration) => CompiledMigrationCache.Get(id, migration);
 
     /// <summary>The name part of an id (<c>20260101120000_AddUsers</c> is <c>AddUsers</c>).</summary>
     public static string NameOf(string id)
