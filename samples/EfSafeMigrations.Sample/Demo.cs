@@ -18,6 +18,12 @@ public static class Demo
         var colour = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         Console.WriteLine(Bold("EfSafeMigrations sample: the Solo Kit users table, six migrations", colour));
         Console.WriteLine($"Database: {database.Description}");
+        if (database.ShadowConnectionString is { } shadow && Environment.GetEnvironmentVariable("EFSAFEMIGRATIONS_SHADOW_CONNECTION_STRING") is null)
+        {
+            // The throwaway server's admin may create the shadow database that check's full drift comparison needs
+            // (the app's own role may not, as in production).
+            Environment.SetEnvironmentVariable("EFSAFEMIGRATIONS_SHADOW_CONNECTION_STRING", shadow);
+        }
 
         (string Title, string[] Command, int[] Accepted, Func<Task>? Before)[] steps =
         [

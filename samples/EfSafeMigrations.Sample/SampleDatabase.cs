@@ -35,6 +35,12 @@ public sealed class SampleDatabase : IAsyncDisposable
     /// <summary>Where the database is, for people (no password).</summary>
     public string Description { get; }
 
+    /// <summary>
+    /// The throwaway server's admin connection (a role with CREATEDB), for push's and check's shadow database;
+    /// null for a server the user named.
+    /// </summary>
+    public string? ShadowConnectionString => _server?.AdminConnectionString;
+
     /// <summary>Whether the database was created for this run (so the demo may fill it with sample rows).</summary>
     public bool IsThrowaway => _database is not null;
 

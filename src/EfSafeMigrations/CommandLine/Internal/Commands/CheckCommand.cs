@@ -23,6 +23,7 @@ internal sealed class CheckCommand : ISafeMigrationsCommand
         [
             new("allow-pending", null, "Report pending migrations as information, not a failure (CI before a deploy)."),
             new("skip", "part", "Leave out a part: journal, model, drift or pending.", Repeatable: true),
+            ShadowConnection.Option,
         ],
         []);
 
@@ -44,6 +45,7 @@ internal sealed class CheckCommand : ISafeMigrationsCommand
             o.Drift = !skipped.Contains("drift");
             o.PendingMigrations = !skipped.Contains("pending");
             o.PendingMigrationsAreErrors = !arguments.Has("allow-pending");
+            o.ShadowConnectionString = ShadowConnection.From(arguments); // the full drift comparison needs a shadow database
         }, cancellationToken).ConfigureAwait(false);
 
         output.Heading($"Check of {context.GetType().Name} ({ServerConnection.Target(context)}): " +

@@ -8,9 +8,6 @@ namespace EfSafeMigrations.CommandLine.Internal.Commands;
 /// <summary><c>push</c>: <c>PushAsync</c>, bring a development database to the model without migration files.</summary>
 internal sealed class PushCommand : ISafeMigrationsCommand
 {
-    /// <summary>Read when --shadow-connection is not given, so that a password need not be on the command line.</summary>
-    public const string ShadowConnectionVariable = "EFSAFEMIGRATIONS_SHADOW_CONNECTION_STRING";
-
     public CommandSpec Spec { get; } = new(
         ["push"],
         "Bring a development database to the model without migrations (like drizzle-kit push); never prompts.",
@@ -19,14 +16,14 @@ internal sealed class PushCommand : ISafeMigrationsCommand
         "statement timeouts. Never truncates and never prompts, so CI can run it. Refuses, executing nothing, when the\n" +
         "plan loses data not named with --allow-data-loss, contains a change push cannot make, or the database has\n" +
         "migration history (push is for databases that migrations do not manage). The shadow database is created on\n" +
-        "the target's server unless --shadow-connection (or " + ShadowConnectionVariable + ") names another;\n" +
+        "the target's server unless --shadow-connection (or " + ShadowConnection.Variable + ") names another;\n" +
         "its role needs CREATEDB.",
         [
             new("dry-run", null, "Print the plan (and what would be refused); execute nothing."),
             new("allow-data-loss", "object", "Accept data loss for one object, as a refusal names it: \"table public.t\", \"column public.t.c\".", Repeatable: true),
             new("rename", "hint", "Keep data across a rename: \"table public.old -> new\", \"column public.t.old -> new\".", Repeatable: true),
             new("allow-migration-history", null, "Push even though the database has migration history."),
-            new("shadow-connection", "connection-string", "Server for the throwaway shadow database (role with CREATEDB)."),
+            ShadowConnection.Option,
         ],
         []);
 
@@ -39,8 +36,7 @@ internal sealed class PushCommand : ISafeMigrationsCommand
         {
             DryRun = arguments.Has("dry-run"),
             AllowMigrationHistory = arguments.Has("allow-migration-history"),
-            ShadowConnectionString = arguments.Value("shadow-connection") is { Length: > 0 } shadow ? shadow
-                : Environment.GetEnvironmentVariable(ShadowConnectionVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null,
+            ShadowConnectionString = ShadowConnection.From(arguments),
         };
         foreach (var entry in arguments.Values("allow-data-loss"))
         {
