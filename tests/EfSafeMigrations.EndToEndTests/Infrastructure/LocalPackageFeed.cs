@@ -24,9 +24,9 @@ public static class LocalPackageFeed
             var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
             var folder = Path.Combine(Path.GetTempPath(), "esm-feed-" + version);
             Directory.CreateDirectory(folder);
-            await CommandRunner.RunAsync(RepositoryPaths.Root, "dotnet",
+            (await CommandRunner.RunAsync(RepositoryPaths.Root, "dotnet",
                 ["pack", "src/EfSafeMigrations/EfSafeMigrations.csproj", "-c", "Release", "-o", folder, $"-p:Version={version}", "-nologo"],
-                timeout: TimeSpan.FromMinutes(5)).ContinueWith(t => t.Result.ShouldSucceed());
+                timeout: TimeSpan.FromMinutes(5))).ShouldSucceed();
             _packed = (folder, version);
             return _packed.Value;
         }
@@ -35,4 +35,18 @@ public static class LocalPackageFeed
             RepositoryBuild.Gate.Release();
         }
     }
+
+    /// <summary>
+    /// Writes a nuget.config into <paramref name="directory"/> that adds the feed folder (a path, never a URL),
+    /// as a user adds a private feed; every other source is inherited from the machine.
+    /// </summary>
+    public static Task WriteNuGetConfigAsync(string directory, string feed)
+        => File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="efsafemigrations-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
 }

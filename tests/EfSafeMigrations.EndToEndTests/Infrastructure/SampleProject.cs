@@ -57,15 +57,7 @@ public sealed class SampleProject : IDisposable
               </ItemGroup>
             </Project>
             """);
-        // Adds the local feed (a folder, never a URL); every other source is inherited from the machine.
-        await File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="efsafemigrations-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        await LocalPackageFeed.WriteNuGetConfigAsync(directory, feed);
         var project = new SampleProject(directory, name);
         (await project.DotnetAsync("restore", "-nologo")).ShouldSucceed();
         return project;

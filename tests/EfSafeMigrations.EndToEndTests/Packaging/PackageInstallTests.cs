@@ -39,15 +39,7 @@ public class PackageInstallTests
         Directory.CreateDirectory(app);
         try
         {
-            // The local feed (a folder) is added next to the machine's sources, as a user adds a private feed.
-            await File.WriteAllTextAsync(Path.Combine(root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="efsafemigrations-local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            await LocalPackageFeed.WriteNuGetConfigAsync(root, feed);
             (await Dotnet(app, "new", "console", "--force")).ShouldSucceed();
             (await Dotnet(app, "add", "package", "EfSafeMigrations", "--version", version)).ShouldSucceed();
             (await Dotnet(app, "add", "package", "Npgsql.EntityFrameworkCore.PostgreSQL", "--version", NpgsqlEfVersion())).ShouldSucceed();
