@@ -23,14 +23,16 @@ public class DataPreflightTests
 
         var problems = failure.Which.Report.Problems.Where(p => p.Check == "data" && p.Severity == Execution.PreflightSeverity.Error).ToList();
         problems.Select(p => p.Code).Should().BeEquivalentTo(
-            "DATA_NULLS", "DATA_DUPLICATES", "DATA_CHECK_VIOLATIONS", "DATA_FOREIGN_KEY_ORPHANS", "DATA_VALUES_DO_NOT_FIT");
+            "DATA_NULLS", "DATA_DUPLICATES", "DATA_CHECK_VIOLATIONS", "DATA_FOREIGN_KEY_ORPHANS", "DATA_VALUES_DO_NOT_FIT",
+            "DATA_NO_AUTOMATIC_CONVERSION");
         problems.Should().OnlyContain(p => p.MigrationId == BreakingChangesBase.Id);
         Message("DATA_NULLS").Should().Contain("20 rows of Accounts hold NULL").And.Contain("Id=100");
         Message("DATA_DUPLICATES").Should().Contain("1 groups of rows").And.Contain("Email=same@example.com x40");
         Message("DATA_CHECK_VIOLATIONS").Should().Contain("2 rows").And.Contain("Id=7");
         Message("DATA_FOREIGN_KEY_ORPHANS").Should().Contain("10 rows").And.Contain("Id=200");
         Message("DATA_VALUES_DO_NOT_FIT").Should().Contain("8 rows").And.Contain("Id=250");
-        failure.Which.Report.Problems.Should().Contain(p => p.Code == "DATA_PREFLIGHT" && p.Message.Contains("5 of 5 check(s)"));
+        Message("DATA_NO_AUTOMATIC_CONVERSION").Should().Contain("from text to integer");
+        failure.Which.Report.Problems.Should().Contain(p => p.Code == "DATA_PREFLIGHT" && p.Message.Contains("7 of 7 check(s)"));
 
         (await Journal.HistoryAsync(database.ConnectionString)).Should().Equal(CreateAccountsBase.Id);
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(before.ToString(), "nothing was applied");
@@ -48,7 +50,7 @@ public class DataPreflightTests
         var report = await context.Database.MigrateSafelyAsync();
 
         report.AppliedMigrations.Should().Equal(BreakingChangesBase.Id);
-        report.Problems.Should().ContainSingle(p => p.Code == "DATA_PREFLIGHT").Which.Message.Should().Contain("5 of 5 check(s)");
+        report.Problems.Should().ContainSingle(p => p.Code == "DATA_PREFLIGHT").Which.Message.Should().Contain("6 of 6 check(s)");
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes.Should().NotContain(i => i.Contains("INVALID"));
     }
 

@@ -8,6 +8,9 @@ internal enum DataProbeKind
 
     /// <summary>Groups of rows sharing <see cref="DataProbe.Columns"/> (with no NULL among them) break the step.</summary>
     DuplicateGroups,
+
+    /// <summary>The catalog has no automatic (assignment) conversion from <see cref="DataProbe.FromType"/> to <see cref="DataProbe.ToType"/>.</summary>
+    Conversion,
 }
 
 /// <summary>
@@ -38,6 +41,12 @@ internal sealed record DataProbe(
 {
     /// <summary>An earlier step of the run changes this table's rows (raw SQL): the probe sees data the step will not.</summary>
     public bool DataChangedEarlier { get; init; }
+
+    /// <summary>For <see cref="DataProbeKind.Conversion"/>: the column's type before the step.</summary>
+    public string? FromType { get; init; }
+
+    /// <summary>For <see cref="DataProbeKind.Conversion"/>: the column's type after the step.</summary>
+    public string? ToType { get; init; }
 }
 
 /// <summary>The problem codes of the data preflight.</summary>
@@ -50,6 +59,7 @@ internal static class DataPreflightCodes
     public const string CheckViolations = "DATA_CHECK_VIOLATIONS";
     public const string ForeignKeyOrphans = "DATA_FOREIGN_KEY_ORPHANS";
     public const string ValuesDoNotFit = "DATA_VALUES_DO_NOT_FIT";
+    public const string NoAutomaticConversion = "DATA_NO_AUTOMATIC_CONVERSION";
     public const string NotChecked = "DATA_NOT_CHECKED";
     public const string Summary = "DATA_PREFLIGHT";
 }

@@ -114,6 +114,14 @@ internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
 
         if (!NullFillSql.KeepsType(alter))
         {
+            Add(new DataProbe(id, DataPreflightCodes.NoAutomaticConversion, alter.Schema, alter.Table, [alter.Name], DataProbeKind.Conversion,
+                string.Empty, $"AlterColumn {alter.Table}.{alter.Name} from {alter.OldColumn.ColumnType} to {alter.ColumnType}",
+                $"PostgreSQL has no automatic conversion from {alter.OldColumn.ColumnType} to {alter.ColumnType} (ALTER COLUMN ... TYPE without USING fails whatever the rows hold)",
+                $"Write the change by hand with a conversion: migrationBuilder.Sql(\"ALTER TABLE ... ALTER COLUMN ... TYPE {alter.ColumnType} USING ...\"), or expand and contract (new column, backfill, switch, drop).")
+            {
+                FromType = alter.OldColumn.ColumnType,
+                ToType = alter.ColumnType,
+            });
             _changedColumns.Add(Key(alter.Schema, alter.Table, alter.Name));
         }
     }
@@ -130,7 +138,8 @@ internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
 
         var newRange = IntegerRange(alter.ColumnType!);
         var oldRange = IntegerRange(alter.OldColumn.ColumnType!);
-        return newRange is not null && oldRange is not null && oldRange.Value.Max > newRange.Value.Max
+        var fromFractional = FractionalType().IsMatch(alter.OldColumn.ColumnType!.Trim());
+        return newRange is not null && (fromFractional || (oldRange is not null && oldRange.Value.Max > newRange.Value.Max))
             ? $"{column} NOT BETWEEN {newRange.Value.Min} AND {newRange.Value.Max}"
             : null;
     }
@@ -197,6 +206,9 @@ internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
 
     [GeneratedRegex(@"\b(UPDATE|DELETE|INSERT|TRUNCATE|MERGE|COPY)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DataChangingStatement();
+
+    [GeneratedRegex(@"^(numeric|decimal|real|double precision|float4|float8|float)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FractionalType();
 
     [GeneratedRegex(@"^(character varying|varchar|character|char)\s*\(\s*(?<n>\d+)\s*\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VarcharType();

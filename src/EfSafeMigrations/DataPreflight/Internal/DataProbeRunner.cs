@@ -38,6 +38,14 @@ internal sealed class DataProbeRunner(NpgsqlConnection connection, ISqlGeneratio
             return NotChecked(probe, $"{probe.Table} holds about {facts.EstimatedRows:N0} rows, more than DataPreflight.MaxTableRows ({max:N0})");
         }
 
+        if (probe.Kind == DataProbeKind.Conversion)
+        {
+            return await ConversionExistsAsync(probe, cancellationToken).ConfigureAwait(false) is false
+                ? new PreflightProblem(DataPreflightCodes.CheckName, PreflightSeverity.Error, probe.Code, probe.MigrationId,
+                    $"{probe.Step} would fail: {probe.Failure}.", probe.Fix)
+                : null;
+        }
+
         var query = probe.Kind == DataProbeKind.Rows ? RowsQuery(probe, table, facts) : DuplicatesQuery(probe, table);
         List<string> found;
         try
@@ -71,6 +79,26 @@ internal sealed class DataProbeRunner(NpgsqlConnection connection, ISqlGeneratio
             probe.MigrationId,
             $"{probe.Step} would fail: {count} {what} of {probe.Table} {probe.Failure} (for example {samples}){certainty}.",
             probe.Fix);
+    }
+
+    /// <summary>
+    /// Whether <c>ALTER COLUMN ... TYPE</c> without <c>USING</c> can convert: the same type, a string target (I/O
+    /// conversion is an assignment cast), or an implicit or assignment cast in <c>pg_cast</c>. Null: a type is unknown
+    /// before the run (created by it), so nothing can be said.
+    /// </summary>
+    private async Task<bool?> ConversionExistsAsync(DataProbe probe, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT to_regtype(@from) = to_regtype(@to) OR target.typcategory = 'S'
+                   OR EXISTS (SELECT 1 FROM pg_cast c
+                              WHERE c.castsource = to_regtype(@from) AND c.casttarget = to_regtype(@to) AND c.castcontext IN ('a', 'i'))
+            FROM pg_type target
+            WHERE target.oid = to_regtype(@to) AND to_regtype(@from) IS NOT NULL
+            """, connection);
+        command.Parameters.AddWithValue("from", probe.FromType!);
+        command.Parameters.AddWithValue("to", probe.ToType!);
+        Checked++;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as bool?;
     }
 
     private string RowsQuery(DataProbe probe, string table, TableFacts facts)

@@ -40,6 +40,7 @@ public abstract class CreateAccountsBase(bool dirty) : Migration
                 Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                 Score = table.Column<long>(type: "bigint", nullable: true),
                 OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                Legacy = table.Column<string>(type: "text", nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_Accounts", x => x.Id));
         migrationBuilder.Sql("INSERT INTO \"Owners\" (\"Id\") SELECT g FROM generate_series(1, 10) g;");
@@ -120,6 +121,12 @@ public abstract class BreakingChangesBase(bool cleanFirst) : Migration
             oldType: "character varying(20)",
             oldMaxLength: 20,
             oldNullable: true);
+
+        MoreChanges(migrationBuilder);
+    }
+
+    protected virtual void MoreChanges(MigrationBuilder migrationBuilder)
+    {
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
@@ -134,7 +141,19 @@ public sealed class CreateDirtyAccounts() : CreateAccountsBase(dirty: true);
 [DbContext(typeof(DirtyDataDbContext))]
 [Migration(Id)]
 [SafetyAssured("ESM0014", Reason = "Test: the type change narrows a small table on purpose.")]
-public sealed class DirtyBreakingChanges() : BreakingChangesBase(cleanFirst: false);
+public sealed class DirtyBreakingChanges() : BreakingChangesBase(cleanFirst: false)
+{
+    // A type change PostgreSQL refuses without USING, whatever the rows hold (plain EF fails on it too).
+    protected override void MoreChanges(MigrationBuilder migrationBuilder)
+        => migrationBuilder.AlterColumn<int>(
+            name: "Legacy",
+            table: "Accounts",
+            type: "integer",
+            nullable: true,
+            oldClrType: typeof(string),
+            oldType: "text",
+            oldNullable: true);
+}
 
 [DbContext(typeof(CleanDataDbContext))]
 [Migration(Id)]
