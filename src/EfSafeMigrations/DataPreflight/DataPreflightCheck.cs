@@ -27,7 +27,7 @@ internal sealed class DataPreflightCheck : IMigrationPreflightCheck
 
         var clock = Stopwatch.StartNew();
         var sql = context.Context.GetService<ISqlGenerationHelper>();
-        var probes = new DataProbePlanner(sql).Plan(context.PendingMigrations.Select(m => (m.Id, m.Migration.UpOperations)));
+        var probes = new DataProbePlanner(sql, context.Context.GetService<IRelationalTypeMappingSource>()).Plan(context.PendingMigrations.Select(m => (m.Id, m.Migration.UpOperations)));
         if (probes.Count == 0)
         {
             return [];

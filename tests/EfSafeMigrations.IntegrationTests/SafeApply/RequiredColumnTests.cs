@@ -107,6 +107,21 @@ public class RequiredColumnTests
     }
 
     [Test]
+    public async Task A_unique_index_over_a_column_the_run_fills_is_probed_with_the_filled_value_and_stops_the_run()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using var context = RequiredOptions.Create<RequiredUniqueDbContext>(database.ConnectionString);
+        await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreatePeopleTable.Id });
+
+        var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>();
+
+        failure.Which.Report.Problems.Should().ContainSingle(p => p.Code == "DATA_DUPLICATES").Which.Message
+            .Should().Contain($"Name= x{NullsPerColumn}").And.Contain("once the run has filled the NULLs of Name");
+        (await CountAsync(database.ConnectionString, "SELECT count(*) FROM \"People\" WHERE \"Name\" IS NULL")).Should().Be(NullsPerColumn, "nothing ran");
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes.Should().NotContain(i => i.Contains("IX_People_Name"));
+    }
+
+    [Test]
     public async Task The_generated_script_runs_in_autocommit_as_psql_would()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();

@@ -42,6 +42,9 @@ internal sealed record DataProbe(
     /// <summary>An earlier step of the run changes this table's rows (raw SQL): the probe sees data the step will not.</summary>
     public bool DataChangedEarlier { get; init; }
 
+    /// <summary>For <see cref="DataProbeKind.DuplicateGroups"/>: what each column will hold (a fill of NULLs applied), as SQL.</summary>
+    public IReadOnlyList<string>? GroupExpressions { get; init; }
+
     /// <summary>For <see cref="DataProbeKind.Conversion"/>: the column's type before the step.</summary>
     public string? FromType { get; init; }
 

@@ -10,10 +10,12 @@ namespace EfSafeMigrations.DataPreflight.Internal;
 /// question that finds those rows. Only rows that exist before the run are asked about: a table created, renamed
 /// or dropped earlier in the run, or a column added, renamed or retyped earlier, is left alone (the live table does
 /// not show what the step will see), and a table whose rows raw SQL changes earlier is marked so that what is found
-/// only warns.
+/// only warns. A column whose NULLs the run fills (EF's <c>defaultValue</c> shape) is probed as it will be: a unique
+/// key over it sees the filled value (many NULLs filled with '' are duplicates).
 /// </summary>
-internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
+internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql, IRelationalTypeMappingSource typeMappings)
 {
+    private readonly Dictionary<(string, string, string), string> _fillValues = [];
     private readonly HashSet<(string, string)> _replacedTables = [];
     private readonly HashSet<(string, string, string)> _changedColumns = [];
     private readonly List<string> _dataChangingSql = [];
@@ -74,9 +76,14 @@ internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
                 Add(Duplicates(id, unique.Schema, unique.Table, unique.Columns, string.Empty, $"AddUniqueConstraint {unique.Name}", nullsDistinct: true));
                 break;
             case AddPrimaryKeyOperation key:
-                Add(new DataProbe(id, DataPreflightCodes.Nulls, key.Schema, key.Table, key.Columns, DataProbeKind.Rows,
-                    string.Join(" OR ", key.Columns.Select(c => $"{sql.DelimitIdentifier(c)} IS NULL")),
-                    $"AddPrimaryKey {key.Name}", "hold NULL in a key column", "Fill or delete those rows first (a primary key makes its columns NOT NULL)."));
+                var unfilled = key.Columns.Where(c => !IsFilled(key.Schema, key.Table, c)).ToList();
+                if (unfilled.Count > 0)
+                {
+                    Add(new DataProbe(id, DataPreflightCodes.Nulls, key.Schema, key.Table, key.Columns, DataProbeKind.Rows,
+                        string.Join(" OR ", unfilled.Select(c => $"{sql.DelimitIdentifier(c)} IS NULL")),
+                        $"AddPrimaryKey {key.Name}", "hold NULL in a key column", "Fill or delete those rows first (a primary key makes its columns NOT NULL)."));
+                }
+
                 Add(Duplicates(id, key.Schema, key.Table, key.Columns, string.Empty, $"AddPrimaryKey {key.Name}", nullsDistinct: true));
                 break;
             case AddCheckConstraintOperation check when WillBeValidated(check, check.Name, sqlOfMigration):
@@ -110,6 +117,11 @@ internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
             Add(new DataProbe(id, DataPreflightCodes.ValuesDoNotFit, alter.Schema, alter.Table, [alter.Name], DataProbeKind.Rows, condition,
                 $"AlterColumn {alter.Table}.{alter.Name} from {alter.OldColumn.ColumnType} to {alter.ColumnType}", $"hold values that do not fit {alter.ColumnType}",
                 "Shorten or move those values first, or keep the wider type."));
+        }
+
+        if (becomesRequired && NullFillSql.NeedsFill(alter) && NullFillSql.KeepsType(alter))
+        {
+            _fillValues[Key(alter.Schema, alter.Table, alter.Name)] = NullFillSql.ValueSql(alter, typeMappings);
         }
 
         if (!NullFillSql.KeepsType(alter))
@@ -160,11 +172,19 @@ internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
 
     private DataProbe Duplicates(string id, string? schema, string table, string[] columns, string filter, string step, bool nullsDistinct)
     {
-        var notNull = nullsDistinct ? columns.Select(c => $"{sql.DelimitIdentifier(c)} IS NOT NULL") : [];
+        var notNull = nullsDistinct
+            ? columns.Where(c => !IsFilled(schema, table, c)).Select(c => $"{sql.DelimitIdentifier(c)} IS NOT NULL")
+            : [];
         var condition = string.Join(" AND ", notNull.Concat(filter.Length > 0 ? [$"({filter})"] : Array.Empty<string>()));
+        var filled = columns.Where(c => IsFilled(schema, table, c)).ToList();
         return new DataProbe(id, DataPreflightCodes.Duplicates, schema, table, columns, DataProbeKind.DuplicateGroups, condition, step,
-            $"share the same ({string.Join(", ", columns)})",
-            "Remove or merge the duplicates first (a failed concurrent build would leave an INVALID index behind).");
+            $"share the same ({string.Join(", ", columns)})" + (filled.Count > 0 ? $" once the run has filled the NULLs of {string.Join(", ", filled)}" : string.Empty),
+            "Remove or merge the duplicates first (a failed concurrent build would leave an INVALID index behind).")
+        {
+            GroupExpressions = [.. columns.Select(c => _fillValues.TryGetValue(Key(schema, table, c), out var value)
+                ? $"COALESCE({sql.DelimitIdentifier(c)}, {value})"
+                : sql.DelimitIdentifier(c))],
+        };
     }
 
     private DataProbe ForeignKeyOrphans(string id, AddForeignKeyOperation fk)
@@ -199,6 +219,8 @@ internal sealed partial class DataProbePlanner(ISqlGenerationHelper sql)
         => add.GetAnnotations().Any(a => a.Name.EndsWith("ValueGenerationStrategy", StringComparison.Ordinal) && a.Value is not null
                                          && !string.Equals(a.Value.ToString(), "None", StringComparison.Ordinal))
            || (add.ColumnType?.Contains("serial", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    private bool IsFilled(string? schema, string table, string column) => _fillValues.ContainsKey(Key(schema, table, column));
 
     private static (string, string) Key(string? schema, string table) => (schema ?? string.Empty, table);
 

@@ -111,8 +111,9 @@ internal sealed class DataProbeRunner(NpgsqlConnection connection, ISqlGeneratio
 
     private string DuplicatesQuery(DataProbe probe, string table)
     {
-        var columns = string.Join(", ", probe.Columns.Select(c => $"t0.{sql.DelimitIdentifier(c)}"));
-        var texts = string.Join(", ", probe.Columns.Select(c => $"t0.{sql.DelimitIdentifier(c)}::text"));
+        var expressions = probe.GroupExpressions ?? [.. probe.Columns.Select(c => sql.DelimitIdentifier(c))];
+        var columns = string.Join(", ", expressions);
+        var texts = string.Join(", ", expressions.Select(e => $"({e})::text"));
         var where = probe.Condition.Length > 0 ? $" WHERE {probe.Condition}" : string.Empty;
         return $"SELECT {texts}, count(*)::text FROM {table} AS t0{where} GROUP BY {columns} HAVING count(*) > 1 LIMIT {CountLimit + 1}";
     }

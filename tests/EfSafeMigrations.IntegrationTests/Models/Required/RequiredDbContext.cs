@@ -17,6 +17,9 @@ public sealed class ScaffoldedRequiredDbContext(DbContextOptions<ScaffoldedRequi
 /// <inheritdoc cref="RequiredDbContext"/>
 public sealed class OlderScaffoldedRequiredDbContext(DbContextOptions<OlderScaffoldedRequiredDbContext> options) : DbContext(options);
 
+/// <summary>A column made required (its NULLs filled with '') and then unique: the fill itself makes duplicates.</summary>
+public sealed class RequiredUniqueDbContext(DbContextOptions<RequiredUniqueDbContext> options) : DbContext(options);
+
 public static class RequiredOptions
 {
     public static TContext Create<TContext>(string connectionString, bool safe = true, Action<SafeMigrationsOptions>? configure = null)

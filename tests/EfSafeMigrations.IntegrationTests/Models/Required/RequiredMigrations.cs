@@ -153,3 +153,36 @@ public sealed class MakeOlderScaffoldedPeopleRequired : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
         => migrationBuilder.AlterColumn<string>(name: "Name", table: "People", type: "text", nullable: true, oldClrType: typeof(string), oldType: "text");
 }
+
+[DbContext(typeof(RequiredUniqueDbContext))]
+[Migration(Id)]
+public sealed class CreateUniquePeople : CreatePeopleTable;
+
+/// <summary>What dotnet ef scaffolds when Name becomes required and gets a unique index in one model change.</summary>
+[DbContext(typeof(RequiredUniqueDbContext))]
+[Migration(MakePeopleRequired.Id)]
+public sealed class MakePeopleNameRequiredAndUnique : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AlterColumn<string>(
+            name: "Name",
+            table: "People",
+            type: "text",
+            nullable: false,
+            defaultValue: "",
+            oldClrType: typeof(string),
+            oldType: "text",
+            oldNullable: true);
+
+        migrationBuilder.CreateIndex(
+            name: "IX_People_Name",
+            table: "People",
+            column: "Name",
+            unique: true);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+    }
+}
