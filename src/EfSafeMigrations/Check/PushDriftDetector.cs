@@ -42,36 +42,41 @@ internal static class PushDriftDetector
         }
 
         var findings = new List<CheckFinding>();
+        Func<PushStep, bool> leftByMigrations;
         PushPlan? toMigrations = null;
         try
         {
             toMigrations = await PushEngine.Default.PlanAsync(context, options, cancellationToken, MigratedSchemaBuilder.BuildAsync).ConfigureAwait(false);
+            var outside = toMigrations.Steps.Select(s => (s.Kind, s.Target)).ToHashSet();
+            leftByMigrations = step => !outside.Contains((step.Kind, step.Target));
         }
         catch (Exception e) when (e is InvalidOperationException or NpgsqlException)
         {
+            // Without the replay, at least the defaults EF's defaultValue: leaves are read from the operations.
+            leftByMigrations = MigrationDefaults.Read(context).LeftBy;
             findings.Add(new CheckFinding(CheckOutcome.DatabaseDrift, "DRIFT_MIGRATIONS_NOT_REPLAYED", CheckSeverity.Info, null,
-                "every difference from the model below is reported as drift: " + e.Message,
+                "what the migrations build was read from their operations only (defaults EF's defaultValue: leaves); every other difference " +
+                "from the model is reported as drift: " + e.Message,
                 "Make the migrations replayable on an empty database (or point --shadow-connection at a role that may run them)"));
         }
 
-        var outside = toMigrations?.Steps.Select(s => (s.Kind, s.Target)).ToHashSet();
-        var leftByMigrations = new List<PushStep>();
+        var leftOver = new List<PushStep>();
         foreach (var step in toModel.Steps)
         {
-            if (outside is null || outside.Contains((step.Kind, step.Target)))
+            if (leftByMigrations(step))
             {
-                findings.Add(new CheckFinding(CheckOutcome.DatabaseDrift, "DRIFT_" + ScreamingSnake(step.Kind.ToString()), CheckSeverity.Error, step.Target,
-                    $"{step.Target} differs from the model and from what the migrations build; to match the model the database would need: {OneLine(step.Sql)}",
-                    OutsideFix));
+                leftOver.Add(step);
+                continue;
             }
-            else
-            {
-                leftByMigrations.Add(step);
-            }
+
+            findings.Add(new CheckFinding(CheckOutcome.DatabaseDrift, "DRIFT_" + ScreamingSnake(step.Kind.ToString()), CheckSeverity.Error, step.Target,
+                $"{step.Target} differs from the model{(toMigrations is null ? "" : " and from what the migrations build")}; " +
+                $"to match the model the database would need: {OneLine(step.Sql)}",
+                OutsideFix));
         }
 
         // One line per object: a foreign key's drop and re-add are one difference.
-        findings.AddRange(leftByMigrations.GroupBy(s => s.Target, StringComparer.Ordinal).Select(g => MigrationLeftovers.Explain(g.Key, [.. g])));
+        findings.AddRange(leftOver.GroupBy(s => s.Target, StringComparer.Ordinal).Select(g => MigrationLeftovers.Explain(g.Key, [.. g])));
 
         foreach (var problem in toModel.Problems)
         {

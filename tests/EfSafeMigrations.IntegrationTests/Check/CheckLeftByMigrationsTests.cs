@@ -67,6 +67,22 @@ public class CheckLeftByMigrationsTests
         output.Should().Contain("public.blogs.Notes");
     }
 
+    [Test]
+    public async Task When_the_migrations_cannot_be_replayed_the_defaults_EF_left_are_still_recognised()
+    {
+        await using var database = await MigratedWithRowsAsync(DataFixBlogsDbContext.Options);
+        await using var context = new DataFixBlogsDbContext(DataFixBlogsDbContext.Options(database.ConnectionString));
+
+        var result = await context.Database.CheckAsync(Options);
+
+        result.Findings.Should().Contain(f => f.Code == "DRIFT_MIGRATIONS_NOT_REPLAYED" && f.Severity == CheckSeverity.Info
+            && f.Message.Contains(BlogsMigrations.FixTitlesId) && f.Message.Contains("expects the blogs"));
+        result.Findings.Where(f => f.Code == "DRIFT_LEFT_BY_MIGRATIONS").Select(f => f.Subject)
+            .Should().BeEquivalentTo("public.blogs.Subtitle", "public.blogs.CreatedAt", "public.blogs.IsPublic", "public.blogs.Rank");
+        result.Findings.Where(f => f.Severity == CheckSeverity.Error).Should().OnlyContain(f => f.Subject!.Contains("FK_posts_blogs_BlogId"),
+            "without the replay a foreign key's actions cannot be told from a change by hand");
+    }
+
     private static void Options(CheckOptions options)
     {
         options.Journal = false;
@@ -75,10 +91,13 @@ public class CheckLeftByMigrationsTests
     }
 
     /// <summary>The first migration, rows (NULL subtitles, duplicates, posts with and without a blog), then the second.</summary>
-    private static async Task<ThrowawayDatabase> MigratedWithRowsAsync()
+    private static async Task<ThrowawayDatabase> MigratedWithRowsAsync() => await MigratedWithRowsAsync(BlogsDbContext.Options);
+
+    private static async Task<ThrowawayDatabase> MigratedWithRowsAsync<TContext>(Func<string, DbContextOptions<TContext>> options)
+        where TContext : BlogsDbContext
     {
         var database = await PostgresTestServer.CreateDatabaseAsync();
-        await using var context = new BlogsDbContext(BlogsDbContext.Options(database.ConnectionString));
+        await using var context = (TContext)Activator.CreateInstance(typeof(TContext), options(database.ConnectionString))!;
         await context.GetService<IMigrator>().MigrateAsync(BlogsMigrations.CreateBlogsId);
         await PushTestSupport.ExecuteAsync(database.ConnectionString, """
             INSERT INTO blogs ("Title", "Subtitle") VALUES ('one', NULL), ('two', 'second'), ('two', NULL);

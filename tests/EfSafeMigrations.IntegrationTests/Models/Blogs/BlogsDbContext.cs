@@ -35,8 +35,18 @@ public sealed class Post
 /// scaffolded <c>onDelete: ReferentialAction.Restrict</c> (as EF Core 2 did for what the model now calls ClientSetNull,
 /// which maps to NO ACTION).
 /// </summary>
-public sealed class BlogsDbContext(DbContextOptions<BlogsDbContext> options) : DbContext(options)
+public class BlogsDbContext : DbContext
 {
+    public BlogsDbContext(DbContextOptions<BlogsDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected BlogsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public static DbContextOptions<BlogsDbContext> Options(string connectionString)
         => new DbContextOptionsBuilder<BlogsDbContext>().UseNpgsql(connectionString).Options;
 
@@ -49,4 +59,14 @@ public sealed class BlogsDbContext(DbContextOptions<BlogsDbContext> options) : D
             e.HasOne(p => p.Blog).WithMany().HasForeignKey(p => p.BlogId).OnDelete(DeleteBehavior.ClientSetNull);
         });
     }
+}
+
+/// <summary>
+/// The same model and migrations plus a data migration that only runs where there are rows, so the migrations cannot be
+/// replayed on an empty database (check then reads what they leave from their operations).
+/// </summary>
+public sealed class DataFixBlogsDbContext(DbContextOptions<DataFixBlogsDbContext> options) : BlogsDbContext(options)
+{
+    public static new DbContextOptions<DataFixBlogsDbContext> Options(string connectionString)
+        => new DbContextOptionsBuilder<DataFixBlogsDbContext>().UseNpgsql(connectionString).Options;
 }

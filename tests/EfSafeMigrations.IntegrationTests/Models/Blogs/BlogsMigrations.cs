@@ -9,11 +9,12 @@ public static class BlogsMigrations
 {
     public const string CreateBlogsId = "20260201000001_CreateBlogs";
     public const string BlogDetailsId = "20260201000002_BlogDetails";
+    public const string FixTitlesId = "20260201000003_FixTitles";
 }
 
 [DbContext(typeof(BlogsDbContext))]
 [Migration(BlogsMigrations.CreateBlogsId)]
-public sealed class CreateBlogs : Migration
+public class CreateBlogs : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -66,7 +67,7 @@ public sealed class CreateBlogs : Migration
 
 [DbContext(typeof(BlogsDbContext))]
 [Migration(BlogsMigrations.BlogDetailsId)]
-public sealed class BlogDetails : Migration
+public class BlogDetails : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -114,5 +115,31 @@ public sealed class BlogDetails : Migration
             nullable: true,
             oldClrType: typeof(string),
             oldType: "text");
+    }
+}
+
+[DbContext(typeof(DataFixBlogsDbContext))]
+[Migration(BlogsMigrations.CreateBlogsId)]
+public sealed class DataFixCreateBlogs : CreateBlogs;
+
+[DbContext(typeof(DataFixBlogsDbContext))]
+[Migration(BlogsMigrations.BlogDetailsId)]
+public sealed class DataFixBlogDetails : BlogDetails;
+
+/// <summary>A data migration that refuses to run where the rows it fixes are missing.</summary>
+[DbContext(typeof(DataFixBlogsDbContext))]
+[Migration(BlogsMigrations.FixTitlesId)]
+public sealed class FixTitles : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+        => migrationBuilder.Sql("""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM blogs) THEN RAISE EXCEPTION 'FixTitles expects the blogs it fixes'; END IF;
+                UPDATE blogs SET "Title" = initcap("Title");
+            END $$;
+            """);
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
     }
 }
