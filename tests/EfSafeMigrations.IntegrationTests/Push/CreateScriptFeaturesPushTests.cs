@@ -28,6 +28,8 @@ public class CreateScriptFeaturesPushTests
             PushStepKind.CreateExtension, PushStepKind.CreateEnum, PushStepKind.CreateCollation, PushStepKind.CreateSequence,
             PushStepKind.CreateTable, PushStepKind.CreateIndex, PushStepKind.Comment]);
         first.Plan.Steps.Should().Contain(s => s.Kind == PushStepKind.CreateCollation && s.Sql.Contains("deterministic = false"));
+        first.Plan.Warnings.Should().ContainSingle(w => w.Contains("public.plan_names") && w.Contains("HasData"),
+            "push syncs the schema only and says so where the model has rows to seed");
         var second = await context.Database.PlanPushAsync(PushTestSupport.Options());
         second.IsEmpty.Should().BeTrue(because: "the database was just pushed; the plan was:\n{0}", second);
         second.Warnings.Should().BeEmpty();

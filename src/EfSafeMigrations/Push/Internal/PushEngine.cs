@@ -93,7 +93,8 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
             live, desired, sql, plan, renames, new LiveData(session.Connection, sql),
             new ModelFillValues(designModel.GetRelationalModel(), defaultSchema), options.ConcurrentIndexes);
         await differ.DiffAsync(cancellationToken);
-        foreach (var finding in linter.Lint(context, plan.Steps, live.ServerMajorVersion))
+        foreach (var finding in linter.Lint(context, plan.Steps, live.ServerMajorVersion)
+                     .Concat(SeedDataWarnings.For(designModel, plan.Steps, defaultSchema)))
         {
             plan.Warning(finding);
         }

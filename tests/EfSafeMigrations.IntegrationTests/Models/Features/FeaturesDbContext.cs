@@ -28,11 +28,18 @@ public sealed class Member
     public decimal Total { get; set; }
 }
 
+public sealed class PlanName
+{
+    public Plan Plan { get; set; }
+
+    public string Label { get; set; } = "";
+}
+
 /// <summary>
 /// One table that uses every kind of object the model's create script can contain besides tables: an ICU
 /// non-deterministic collation (<c>HasCollation</c>) used by a column, two trusted contrib extensions (citext for a
 /// column type, pg_trgm for an index's operator class), an enum, a sequence used by a default, a stored computed
-/// column, and table and column comments.
+/// column, and table and column comments. Plus a lookup table with seed data (<c>HasData</c>), which push does not insert.
 /// </summary>
 public sealed class FeaturesDbContext(DbContextOptions<FeaturesDbContext> options) : DbContext(options)
 {
@@ -56,6 +63,12 @@ public sealed class FeaturesDbContext(DbContextOptions<FeaturesDbContext> option
             e.Property(x => x.Number).HasDefaultValueSql("nextval('member_numbers')");
             e.Property(x => x.Price).HasPrecision(10, 2);
             e.Property(x => x.Total).HasPrecision(12, 2).HasComputedColumnSql("\"Price\" * 1.2", stored: true);
+        });
+        modelBuilder.Entity<PlanName>(e =>
+        {
+            e.ToTable("plan_names");
+            e.HasKey(x => x.Plan);
+            e.HasData(new PlanName { Plan = Plan.Free, Label = "Free" }, new PlanName { Plan = Plan.Team, Label = "Team" });
         });
     }
 }
