@@ -29,8 +29,8 @@ internal static class MigrationLeftovers
         PushStepKind.AlterColumn when step.Sql.Contains("SET DEFAULT", StringComparison.Ordinal) =>
             "the migrations give this column another default than the model's.",
         PushStepKind.DropForeignKey or PushStepKind.AddForeignKey =>
-            "the migrations created this foreign key with other actions (ON DELETE / ON UPDATE) than the model now records; " +
-            "EF maps some delete behaviours differently across versions (Restrict, NoAction, ClientSetNull).",
+            "the migrations created this foreign key with other ON DELETE / ON UPDATE actions than the model's create script gives it " +
+            "(for example EF Core 2 scaffolded Restrict for what later versions map to NO ACTION).",
         _ => "the migrations build this differently from the model's create script.",
     };
 }
