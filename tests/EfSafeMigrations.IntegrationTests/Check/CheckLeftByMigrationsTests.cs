@@ -21,11 +21,13 @@ public class CheckLeftByMigrationsTests
     private static string[] CheckArguments() =>
         ["check", "--skip", "journal", "--skip", "model", "--shadow-connection", PostgresTestServer.Server.AdminConnectionString];
 
-    [Test]
-    public async Task What_EFs_migrations_leave_behind_is_information_and_the_check_passes()
+    [TestCase(false, TestName = "What EF's migrations leave behind is information and the check passes")]
+    [TestCase(true, TestName = "What EF's migrations leave behind is information and the check passes, applied and replayed safely")]
+    public async Task What_EFs_migrations_leave_behind_is_information_and_the_check_passes(bool safe)
     {
-        await using var database = await MigratedWithRowsAsync();
-        await using var context = new BlogsDbContext(BlogsDbContext.Options(database.ConnectionString));
+        Func<string, DbContextOptions<BlogsDbContext>> options = safe ? BlogsDbContext.SafeOptions : BlogsDbContext.Options;
+        await using var database = await MigratedWithRowsAsync(options, safe);
+        await using var context = new BlogsDbContext(options(database.ConnectionString));
 
         var result = await context.Database.CheckAsync(Options);
 
@@ -38,7 +40,7 @@ public class CheckLeftByMigrationsTests
             .Which.Message.Should().Contain("ON DELETE").And.Contain("DROP CONSTRAINT").And.Contain("ON DELETE NO ACTION");
         result.Findings.Should().NotContain(f => f.Fix.Contains("outside migrations", StringComparison.Ordinal));
 
-        var (exitCode, output) = await RunCommandLineAsync(database.ConnectionString);
+        var (exitCode, output) = await RunCommandLineAsync(() => new BlogsDbContext(options(database.ConnectionString)));
         exitCode.Should().Be(0, output);
         output.Should().Contain("DRIFT_LEFT_BY_MIGRATIONS").And.Contain("defaultValue:").And.Contain("No drift").And.Contain("5 difference(s) from the model were left by the migrations");
     }
@@ -62,7 +64,7 @@ public class CheckLeftByMigrationsTests
             "the default EF left was dropped by hand: the database matches the model, but not what the migrations build");
         result.Findings.Should().Contain(f => f.Code == "DRIFT_LEFT_BY_MIGRATIONS" && f.Subject == "public.blogs.IsPublic");
 
-        var (exitCode, output) = await RunCommandLineAsync(database.ConnectionString);
+        var (exitCode, output) = await RunCommandLineAsync(() => new BlogsDbContext(BlogsDbContext.Options(database.ConnectionString)));
         exitCode.Should().Be((int)SafeMigrationsExitCode.DriftDetected, output);
         output.Should().Contain("public.blogs.Notes");
     }
@@ -93,7 +95,9 @@ public class CheckLeftByMigrationsTests
     /// <summary>The first migration, rows (NULL subtitles, duplicates, posts with and without a blog), then the second.</summary>
     private static async Task<ThrowawayDatabase> MigratedWithRowsAsync() => await MigratedWithRowsAsync(BlogsDbContext.Options);
 
-    private static async Task<ThrowawayDatabase> MigratedWithRowsAsync<TContext>(Func<string, DbContextOptions<TContext>> options)
+    /// <param name="options">The context's options.</param>
+    /// <param name="safe">Apply the second migration with <c>MigrateSafelyAsync</c> (batched fill of the NULLs) rather than plain EF.</param>
+    private static async Task<ThrowawayDatabase> MigratedWithRowsAsync<TContext>(Func<string, DbContextOptions<TContext>> options, bool safe = false)
         where TContext : BlogsDbContext
     {
         var database = await PostgresTestServer.CreateDatabaseAsync();
@@ -103,17 +107,25 @@ public class CheckLeftByMigrationsTests
             INSERT INTO blogs ("Title", "Subtitle") VALUES ('one', NULL), ('two', 'second'), ('two', NULL);
             INSERT INTO posts ("BlogId", "Body") VALUES (1, 'hello'), (NULL, 'orphan'), (3, 'again');
             """);
-        await context.Database.MigrateAsync();
+        if (safe)
+        {
+            await context.Database.MigrateSafelyAsync();
+        }
+        else
+        {
+            await context.Database.MigrateAsync();
+        }
+
         (await PushTestSupport.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM blogs WHERE \"Subtitle\" = ''")).Should().Be(2);
         return database;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCommandLineAsync(string connectionString)
+    private static async Task<(int ExitCode, string Output)> RunCommandLineAsync(Func<BlogsDbContext> createContext)
     {
         await using var output = new StringWriter();
         var terminal = new TerminalSettings(output, output, OutIsTerminal: false, ErrorIsTerminal: false, NoColorRequested: true);
         var exitCode = await new CommandHost(CommandCatalog.Create(), terminal)
-            .RunAsync(CheckArguments(), () => new BlogsDbContext(BlogsDbContext.Options(connectionString)), CancellationToken.None);
+            .RunAsync(CheckArguments(), createContext, CancellationToken.None);
         return (exitCode, output.ToString());
     }
 

@@ -50,6 +50,10 @@ public class BlogsDbContext : DbContext
     public static DbContextOptions<BlogsDbContext> Options(string connectionString)
         => new DbContextOptionsBuilder<BlogsDbContext>().UseNpgsql(connectionString).Options;
 
+    /// <summary>With the safe SQL generator: the column made required gets its NULLs filled in batches first.</summary>
+    public static DbContextOptions<BlogsDbContext> SafeOptions(string connectionString)
+        => new DbContextOptionsBuilder<BlogsDbContext>().UseNpgsql(connectionString).UseSafeMigrations().Options;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Blog>().ToTable("blogs");
