@@ -3,16 +3,25 @@ using Npgsql;
 namespace EfSafeMigrations.Execution.Internal;
 
 /// <summary>
-/// Watches, from the lock connection, who blocks the migrating backend while a statement waits
-/// (<c>pg_blocking_pids</c>). After a lock timeout the statement no longer waits, so the blockers must be
-/// seen while it still does.
+/// Watches, from the lock connection, who blocks the migrating backend while a statement waits. After a lock
+/// timeout the statement no longer waits, so the blockers must be seen while it still does. Two kinds of wait:
+/// a lock another session holds (<c>pg_blocking_pids</c>), and, for <c>CREATE INDEX CONCURRENTLY</c>, the wait for
+/// older snapshots to go away (a <c>virtualxid</c> wait): when <c>pg_blocking_pids</c> names nobody there, the
+/// sessions of the database holding a snapshot (<c>backend_xmin</c>) from before the statement started are named.
 /// </summary>
 internal sealed class BlockerMonitor : IAsyncDisposable
 {
     private const string Query = """
+        WITH target AS (
+            SELECT pid, datid, query_start, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocking
+            FROM pg_stat_activity
+            WHERE pid = @pid)
         SELECT a.pid, a.state, a.query, a.application_name, now() - a.xact_start
-        FROM pg_stat_activity a
-        WHERE a.pid = ANY(pg_blocking_pids(@pid))
+        FROM pg_stat_activity a, target t
+        WHERE a.pid = ANY(t.blocking)
+           OR (cardinality(t.blocking) = 0 AND t.wait_event_type = 'Lock' AND t.wait_event = 'virtualxid'
+               AND a.datid = t.datid AND a.pid <> t.pid AND a.pid <> pg_backend_pid()
+               AND a.backend_xmin IS NOT NULL AND a.xact_start < t.query_start)
         ORDER BY a.pid
         """;
 
@@ -43,6 +52,10 @@ internal sealed class BlockerMonitor : IAsyncDisposable
         var interval = TimeSpan.FromMilliseconds(Math.Clamp(tenth.TotalMilliseconds, 5, 500));
         return new BlockerMonitor(connection, pid, interval);
     }
+
+    /// <summary>The blockers for a message: pid, state, transaction age, application and query of each.</summary>
+    public static string Describe(IReadOnlyList<BlockingSession> blockers)
+        => blockers.Count == 0 ? "a session that was not seen (the wait was shorter than a monitor check)" : string.Join("; ", blockers);
 
     /// <summary>Stops watching and returns the blockers seen.</summary>
     public async Task<IReadOnlyList<BlockingSession>> BlockersAsync()

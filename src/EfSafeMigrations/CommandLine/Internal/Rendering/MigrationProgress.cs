@@ -5,7 +5,7 @@ namespace EfSafeMigrations.CommandLine.Internal.Rendering;
 /// <summary>
 /// Turns <c>MigrateSafelyAsync</c>'s progress reports into the progress display: on a terminal, a live line
 /// naming the migration and step being applied (with its running time: an index build may take minutes);
-/// otherwise one plain line per migration, retry and lock wait.
+/// otherwise one plain line per migration, retry, lock wait and wait for an earlier run's index build.
 /// </summary>
 internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<SafeMigrationProgress>
 {
@@ -28,7 +28,7 @@ internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<Saf
             case SafeMigrationStage.StatementCompleted:
                 display.Update($"{value.MigrationId}: step {Math.Min((value.Step ?? 0) + 1, _stepsTotal ?? int.MaxValue)} of {_stepsTotal}");
                 break;
-            case SafeMigrationStage.Retrying:
+            case SafeMigrationStage.Retrying or SafeMigrationStage.WaitingForIndexBuild:
                 display.Event(value.Message);
                 break;
             case SafeMigrationStage.MigrationCompleted:

@@ -1,0 +1,130 @@
+using EfSafeMigrations.IntegrationTests.Infrastructure;
+using EfSafeMigrations.IntegrationTests.Models.Shop;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EfSafeMigrations.IntegrationTests.SafeApply;
+
+/// <summary>
+/// Sessions holding a snapshot make <c>CREATE INDEX CONCURRENTLY</c> wait for them (a virtual-transaction-id wait), and
+/// a reader of the table makes the cleanup's <c>DROP INDEX CONCURRENTLY</c> wait too. The executor retries both under
+/// its policy, names the blocker in every retry and in the final error, and leaves no INVALID index behind.
+/// </summary>
+public class SnapshotBlockerTests
+{
+    private static DbContextOptions<SnapshotShopDbContext> Options(string connectionString, int maxAttempts)
+        => ShopOptions.For<SnapshotShopDbContext>(connectionString, configure: o =>
+        {
+            o.Execution.LockTimeout = TimeSpan.FromMilliseconds(300);
+            o.Execution.MaxAttempts = maxAttempts;
+            o.Execution.InitialRetryDelay = TimeSpan.FromMilliseconds(50);
+            o.Execution.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
+        });
+
+    [Test]
+    public async Task A_repeatable_read_reader_of_the_table_makes_the_build_and_its_cleanup_retry_naming_it_then_the_run_succeeds_once_it_ends()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var options = Options(database.ConnectionString, maxAttempts: 50);
+        await using (var context = new SnapshotShopDbContext(options))
+        {
+            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
+        }
+
+        // A report in REPEATABLE READ: its snapshot stalls the build's last phase, its lock on orders the INVALID index's drop.
+        await using var reader = new NpgsqlConnection(database.ConnectionString);
+        await reader.OpenAsync();
+        await using var transaction = await reader.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM orders /* nightly report */", reader, transaction))
+        {
+            await read.ExecuteScalarAsync();
+        }
+
+        var logger = new ListLogger();
+        var firstRetry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = Task.Run(async () =>
+        {
+            await using var context = new SnapshotShopDbContext(options);
+            return await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions
+            {
+                Logger = logger,
+                Progress = new OnStage(SafeMigrationStage.Retrying, firstRetry),
+            });
+        });
+
+        await firstRetry.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await transaction.CommitAsync();
+        var report = await run.WaitAsync(TimeSpan.FromMinutes(1));
+
+        report.AppliedMigrations.Should().Equal(AddOrderNumberIndex.Id);
+        report.Retries.Should().BeGreaterThanOrEqualTo(1);
+        var retries = logger.Events.Where(e => e.Id.Id == 35006).Select(e => e.Message).ToList();
+        retries.Should().NotBeEmpty().And.OnlyContain(m => m.Contains($"pid {reader.ProcessID} (idle in transaction, transaction open ")
+                                                           && m.Contains("nightly report"), "every retry names the blocker: pid, state, age, query");
+        var catalog = await CatalogSnapshot.ReadAsync(database.ConnectionString);
+        catalog.Indexes.Should().NotContain(i => i.Contains("[INVALID]"));
+        catalog.Indexes.Should().ContainSingle(i => i.Contains("ix_orders_number"));
+        (await Journal.ReadAsync(database.ConnectionString)).Should().OnlyContain(j => j.Status == "applied");
+    }
+
+    [Test]
+    public async Task A_snapshot_held_by_another_process_fails_the_build_after_every_attempt_naming_it_and_leaves_no_INVALID_index()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var options = Options(database.ConnectionString, maxAttempts: 3);
+        await using (var context = new SnapshotShopDbContext(options))
+        {
+            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
+        }
+
+        // Another process holds a snapshot while it reads a different table: no lock on orders, so pg_locks shows nothing.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var holder = ChildProcess.Start("hold-snapshot", database.ConnectionString);
+        var pid = int.Parse((await holder.WaitForLineAsync(l => l.StartsWith(MigratorProcess.HoldingPrefix, StringComparison.Ordinal), timeout.Token))
+            [MigratorProcess.HoldingPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var logger = new ListLogger();
+        var failure = await FluentActions.Awaiting(async () =>
+        {
+            await using var context = new SnapshotShopDbContext(options);
+            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { Logger = logger });
+        }).Should().ThrowAsync<SafeMigrationException>();
+
+        var exception = failure.Which;
+        exception.MigrationId.Should().Be(AddOrderNumberIndex.Id);
+        exception.Report.Retries.Should().Be(2, "the snapshot wait is retried like a lock wait, up to MaxAttempts");
+        exception.Blockers.Should().ContainSingle(b => b.Pid == pid);
+        exception.Blockers[0].State.Should().Be("idle in transaction");
+        exception.Blockers[0].Query.Should().Contain("held snapshot");
+        exception.Blockers[0].TransactionAge.Should().NotBeNull();
+        exception.Message.Should().Contain($"pid {pid} (idle in transaction, transaction open ").And.Contain("3 attempt(s)")
+            .And.Contain("nothing of this step was applied.");
+        var retries = logger.Events.Where(e => e.Id.Id == 35006).Select(e => e.Message).ToList();
+        retries.Should().HaveCount(2).And.OnlyContain(m => m.Contains($"pid {pid} (idle in transaction") && m.Contains("held snapshot"));
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes
+            .Should().NotContain(i => i.Contains("ix_orders_number"), "the INVALID index of the last attempt is dropped on the way out");
+        (await Journal.ReadAsync(database.ConnectionString)).Single(j => j.MigrationId == AddOrderNumberIndex.Id).Status.Should().Be("failed");
+
+        holder.CloseInput();
+        (await holder.WaitForExitAsync(timeout.Token)).ExitCode.Should().Be(0);
+        await using (var context = new SnapshotShopDbContext(options))
+        {
+            (await context.Database.MigrateSafelyAsync()).AppliedMigrations.Should().Equal(AddOrderNumberIndex.Id);
+        }
+
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes
+            .Should().ContainSingle(i => i.Contains("ix_orders_number") && !i.Contains("[INVALID]"));
+    }
+
+    /// <summary>Completes <paramref name="reached"/> at the first report of <paramref name="stage"/>.</summary>
+    private sealed class OnStage(SafeMigrationStage stage, TaskCompletionSource reached) : IProgress<SafeMigrationProgress>
+    {
+        public void Report(SafeMigrationProgress value)
+        {
+            if (value.Stage == stage)
+            {
+                reached.TrySetResult();
+            }
+        }
+    }
+}
