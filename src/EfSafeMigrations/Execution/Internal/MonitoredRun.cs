@@ -26,7 +26,7 @@ internal static class MonitoredRun
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
         {
-            var blockers = monitor is null ? [] : await monitor.BlockersAsync().ConfigureAwait(false);
+            var blockers = monitor is null ? [] : await monitor.BlockersAsync(lookBack: RetryPolicy.IsRetryable(exception)).ConfigureAwait(false);
             throw new StatementFailedException(blockers, exception, activity);
         }
         finally

@@ -9,7 +9,14 @@ namespace EfSafeMigrations.CommandLine.Internal.Rendering;
 /// </summary>
 internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<SafeMigrationProgress>
 {
+    private readonly List<string> _completed = [];
     private int? _stepsTotal;
+
+    /// <summary>The migrations this run applied or reverted so far (what was done, when the run is stopped).</summary>
+    public IReadOnlyList<string> Completed => _completed;
+
+    /// <summary>The migration being applied or reverted; null between migrations.</summary>
+    public string? Running { get; private set; }
 
     public void Report(SafeMigrationProgress value)
     {
@@ -22,6 +29,7 @@ internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<Saf
                 display.Stop();
                 break;
             case SafeMigrationStage.MigrationStarting:
+                Running = value.MigrationId;
                 _stepsTotal = value.StepsTotal;
                 display.Start($"{value.MigrationId}: step {value.Step ?? 1} of {value.StepsTotal}");
                 break;
@@ -32,6 +40,8 @@ internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<Saf
                 display.Event(value.Message);
                 break;
             case SafeMigrationStage.MigrationCompleted:
+                _completed.Add(value.MigrationId!);
+                Running = null;
                 display.Event(value.Message);
                 display.Stop();
                 break;
