@@ -23,13 +23,7 @@ public class CancellationTests
             await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
         }
 
-        await using var blocker = new NpgsqlConnection(database.ConnectionString);
-        await blocker.OpenAsync();
-        await using var transaction = await blocker.BeginTransactionAsync();
-        await using (var read = new NpgsqlCommand("SELECT count(*) FROM orders", blocker, transaction))
-        {
-            await read.ExecuteScalarAsync();
-        }
+        await using var reader = await HeldReader.StartAsync(database.ConnectionString, "SELECT count(*) FROM orders");
 
         using var cancel = new CancellationTokenSource();
         var run = Task.Run(async () =>
@@ -49,7 +43,7 @@ public class CancellationTests
         journal.Status.Should().Be("failed", "the stop is recorded: the journal does not claim the migration is still running");
         journal.StepsCompleted.Should().Be(0);
 
-        await transaction.CommitAsync();
+        await reader.EndAsync();
         await using (var context = new LockedShopDbContext(options))
         {
             (await context.Database.MigrateSafelyAsync()).AppliedMigrations.Should().Equal(AddOrderNote.Id);

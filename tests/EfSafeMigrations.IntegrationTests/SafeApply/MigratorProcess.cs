@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace EfSafeMigrations.IntegrationTests.SafeApply;
 
@@ -59,20 +57,14 @@ public static class MigratorProcess
 
     private static async Task<int> HoldSnapshotAsync(string connectionString)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        await using (var read = new NpgsqlCommand("SELECT count(*) FROM customers /* held snapshot */", connection, transaction))
-        {
-            await read.ExecuteScalarAsync();
-        }
-
-        Console.WriteLine(HoldingPrefix + connection.ProcessID);
+        await using var holder = await HeldReader.StartAsync(
+            connectionString, "SELECT count(*) FROM customers /* held snapshot */", System.Data.IsolationLevel.RepeatableRead);
+        Console.WriteLine(HoldingPrefix + holder.Pid);
         while (await Console.In.ReadLineAsync() is not null)
         {
         }
 
-        await transaction.CommitAsync();
+        await holder.EndAsync();
         return 0;
     }
 
@@ -85,24 +77,7 @@ public static class MigratorProcess
     /// <summary>Starts one migrator process on <paramref name="connectionString"/>; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var assembly = typeof(MigratorProcess).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(assembly);
-        start.ArgumentList.Add("migrate-shop");
-        start.Environment[ConnectionVariable] = connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await errors);
+        await using var process = ChildProcess.Start("migrate-shop", connectionString);
+        return await process.WaitForExitAsync(cancellationToken);
     }
 }

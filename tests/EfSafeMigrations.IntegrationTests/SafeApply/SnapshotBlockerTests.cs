@@ -1,7 +1,6 @@
 using EfSafeMigrations.IntegrationTests.Infrastructure;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace EfSafeMigrations.IntegrationTests.SafeApply;
 
@@ -12,33 +11,30 @@ namespace EfSafeMigrations.IntegrationTests.SafeApply;
 /// </summary>
 public class SnapshotBlockerTests
 {
-    private static DbContextOptions<SnapshotShopDbContext> Options(string connectionString, int maxAttempts)
-        => ShopOptions.For<SnapshotShopDbContext>(connectionString, configure: o =>
+    /// <summary>Short lock timeouts and retry delays; the shop tables created, the index migration pending.</summary>
+    private static async Task<DbContextOptions<SnapshotShopDbContext>> ShopWithIndexPendingAsync(string connectionString, int maxAttempts)
+    {
+        var options = ShopOptions.For<SnapshotShopDbContext>(connectionString, configure: o =>
         {
             o.Execution.LockTimeout = TimeSpan.FromMilliseconds(300);
             o.Execution.MaxAttempts = maxAttempts;
             o.Execution.InitialRetryDelay = TimeSpan.FromMilliseconds(50);
             o.Execution.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
         });
+        await using var context = new SnapshotShopDbContext(options);
+        await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
+        return options;
+    }
 
     [Test]
     public async Task A_repeatable_read_reader_of_the_table_makes_the_build_and_its_cleanup_retry_naming_it_then_the_run_succeeds_once_it_ends()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
-        var options = Options(database.ConnectionString, maxAttempts: 50);
-        await using (var context = new SnapshotShopDbContext(options))
-        {
-            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
-        }
+        var options = await ShopWithIndexPendingAsync(database.ConnectionString, maxAttempts: 50);
 
         // A report in REPEATABLE READ: its snapshot stalls the build's last phase, its lock on orders the INVALID index's drop.
-        await using var reader = new NpgsqlConnection(database.ConnectionString);
-        await reader.OpenAsync();
-        await using var transaction = await reader.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        await using (var read = new NpgsqlCommand("SELECT count(*) FROM orders /* nightly report */", reader, transaction))
-        {
-            await read.ExecuteScalarAsync();
-        }
+        await using var reader = await HeldReader.StartAsync(
+            database.ConnectionString, "SELECT count(*) FROM orders /* nightly report */", System.Data.IsolationLevel.RepeatableRead);
 
         var logger = new ListLogger();
         var cleanupRetried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,13 +56,13 @@ public class SnapshotBlockerTests
             Assert.Fail("The run completed while the blocker still held its snapshot and lock.");
         }
 
-        await transaction.CommitAsync();
+        await reader.EndAsync();
         var report = await run.WaitAsync(TimeSpan.FromMinutes(1));
 
         report.AppliedMigrations.Should().Equal(AddOrderNumberIndex.Id);
         report.Retries.Should().BeGreaterThanOrEqualTo(2);
         var retries = logger.Events.Where(e => e.Id.Id == 35006).Select(e => e.Message).ToList();
-        retries.Should().NotBeEmpty().And.OnlyContain(m => m.Contains($"pid {reader.ProcessID} (idle in transaction, transaction open ")
+        retries.Should().NotBeEmpty().And.OnlyContain(m => m.Contains($"pid {reader.Pid} (idle in transaction, transaction open ")
                                                            && m.Contains("nightly report"), "every retry names the blocker: pid, state, age, query");
         var catalog = await CatalogSnapshot.ReadAsync(database.ConnectionString);
         catalog.Indexes.Should().NotContain(i => i.Contains("[INVALID]"));
@@ -78,11 +74,7 @@ public class SnapshotBlockerTests
     public async Task A_snapshot_held_by_another_process_fails_the_build_after_every_attempt_naming_it_and_leaves_no_INVALID_index()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
-        var options = Options(database.ConnectionString, maxAttempts: 3);
-        await using (var context = new SnapshotShopDbContext(options))
-        {
-            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
-        }
+        var options = await ShopWithIndexPendingAsync(database.ConnectionString, maxAttempts: 3);
 
         // Another process holds a snapshot while it reads a different table: no lock on orders, so pg_locks shows nothing.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
