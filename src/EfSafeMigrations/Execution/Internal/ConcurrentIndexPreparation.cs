@@ -26,7 +26,7 @@ internal sealed class ConcurrentIndexPreparation(ISqlGenerationHelper sqlGenerat
         SELECT i.indisvalid AND i.indisready,
                p.pid, p.phase, p.blocks_done, p.blocks_total,
                COALESCE(a.application_name = current_setting('application_name') AND a.usename = current_user, false),
-               a.state, a.query, a.application_name, now() - a.xact_start
+               a.state, a.query, a.application_name, now() - a.query_start
         FROM pg_index i
         JOIN pg_class c ON c.oid = i.indexrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -146,7 +146,7 @@ internal sealed class ConcurrentIndexPreparation(ISqlGenerationHelper sqlGenerat
                         reader.IsDBNull(6) ? null : reader.GetString(6),
                         reader.IsDBNull(7) ? null : SecretRedactor.Redact(reader.GetString(7)),
                         reader.IsDBNull(8) ? null : reader.GetString(8),
-                        reader.IsDBNull(9) ? null : reader.GetFieldValue<TimeSpan>(9)),
+                        reader.IsDBNull(9) ? null : reader.GetFieldValue<TimeSpan>(9)), // the build's running time (it spans transactions)
                     reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetInt64(3),
                     reader.IsDBNull(4) ? null : reader.GetInt64(4),
