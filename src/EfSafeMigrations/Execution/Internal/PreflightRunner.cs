@@ -56,10 +56,7 @@ internal sealed class PreflightRunner(
         var errors = report.ProblemList.Where(p => p.Severity == PreflightSeverity.Error).ToList();
         if (throwOnError && errors.Count > 0)
         {
-            throw new SafeMigrationException(
-                $"Preflight checks found {errors.Count} error(s); nothing was applied. " +
-                string.Join(" ", errors.Select(e => $"[{e.Check} {e.Code}{(e.MigrationId is null ? string.Empty : " " + e.MigrationId)}] {e.Message} Fix: {e.Fix}")),
-                report);
+            throw new SafeMigrationException(PreflightErrorMessage.For(errors), report);
         }
     }
 }
