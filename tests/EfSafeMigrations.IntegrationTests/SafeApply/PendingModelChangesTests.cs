@@ -4,6 +4,7 @@ using EfSafeMigrations.IntegrationTests.Models.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace EfSafeMigrations.IntegrationTests.SafeApply;
 
@@ -48,6 +49,22 @@ public class PendingModelChangesTests
 
         again.Problems.Should().ContainSingle(p => p.Code == "PendingModelChanges" && p.Severity == PreflightSeverity.Warning);
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Tables.Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task Migrating_to_a_target_migration_is_not_checked_as_in_EF()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using var plain = new UsersDbContext(Options(database.ConnectionString, safe: false, nicknameAdded: true));
+        var id = plain.Database.GetMigrations().Single();
+        await plain.GetService<IMigrator>().MigrateAsync(id); // plain EF does not throw with a target
+        await plain.GetService<IMigrator>().MigrateAsync("0");
+        await using var context = new UsersDbContext(Options(database.ConnectionString, safe: true, nicknameAdded: true));
+
+        var report = await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = id });
+
+        report.AppliedMigrations.Should().Equal(id);
+        report.Problems.Should().NotContain(p => p.Code == "PendingModelChanges");
     }
 
     [Test]

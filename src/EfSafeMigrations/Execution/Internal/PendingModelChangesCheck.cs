@@ -9,7 +9,8 @@ namespace EfSafeMigrations.Execution.Internal;
 /// Parity with EF 9+'s <c>Migrate</c>: a model with changes no migration covers (EF's <c>PendingModelChangesWarning</c>)
 /// stops the run before anything is applied, because the database would end up behind the code that uses it. The
 /// warning's configuration is EF's own: Throw (EF's default) is an error here, Log a warning, Ignore skips the check
-/// (and its cost: EF compares the model snapshot with the model only when the warning is not ignored).
+/// (and its cost: EF compares the model snapshot with the model only when the warning is not ignored). As in EF, a run
+/// to a target migration is not checked: the model is expected to be ahead of an older migration.
 /// </summary>
 internal sealed class PendingModelChangesCheck(IMigrator migrator, IDbContextOptions contextOptions) : IMigrationPreflightCheck
 {
@@ -21,7 +22,7 @@ internal sealed class PendingModelChangesCheck(IMigrator migrator, IDbContextOpt
     {
         ArgumentNullException.ThrowIfNull(context);
         var behavior = BehaviorOf(contextOptions);
-        if (behavior == WarningBehavior.Ignore || !migrator.HasPendingModelChanges())
+        if (behavior == WarningBehavior.Ignore || !string.IsNullOrEmpty(context.TargetMigration) || !migrator.HasPendingModelChanges())
         {
             return Task.FromResult<IReadOnlyList<PreflightProblem>>([]);
         }

@@ -21,14 +21,14 @@ internal sealed class PreflightRunner(
     public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck or PendingModelChangesCheck);
 
     public Task RunAsync(
-        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
-        bool throwOnError, CancellationToken cancellationToken)
-        => RunAsync(plan, applied, options, report, logger, throwOnError, readOnly: !throwOnError, cancellationToken);
+        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options, SafeMigrationReport report,
+        ILogger logger, bool throwOnError, CancellationToken cancellationToken)
+        => RunAsync(plan, applied, targetMigration, options, report, logger, throwOnError, readOnly: !throwOnError, cancellationToken);
 
     /// <param name="readOnly">Checks must write nothing (a dry run, or a run without the lock): journal adoption is only reported.</param>
     public async Task RunAsync(
-        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
-        bool throwOnError, bool readOnly, CancellationToken cancellationToken)
+        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options, SafeMigrationReport report,
+        ILogger logger, bool throwOnError, bool readOnly, CancellationToken cancellationToken)
     {
         var checks = preflightChecks.ToList();
         if (checks.Count == 0)
@@ -41,7 +41,7 @@ internal sealed class PreflightRunner(
             .Select(m => (m.Key, migrationsAssembly.CreateMigration(m.Value, context.Database.ProviderName!)))
             .ToList();
         var pending = plan.Where(p => p.Planned.Direction == MigrationDirection.Up).Select(p => (p.Planned.Id, p.Migration)).ToList();
-        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = readOnly };
+        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = readOnly, TargetMigration = targetMigration };
         foreach (var check in checks)
         {
             var problems = await check.RunAsync(preflight, cancellationToken).ConfigureAwait(false);
