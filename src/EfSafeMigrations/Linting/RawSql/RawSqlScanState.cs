@@ -11,6 +11,9 @@ internal sealed class RawSqlScanState
     /// <summary>Tables created earlier in this migration (by name, as PostgreSQL resolves it): empty, so exempt from lock rules.</summary>
     public HashSet<string> NewTables { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>Columns added and NOT NULL checks validated earlier in this migration (raw SQL and operations alike).</summary>
+    public MigrationSchemaFacts Schema { get; } = new();
+
     /// <summary>Constraints added NOT VALID in the transaction that is still open.</summary>
     public HashSet<string> NotValidInOpenTransaction { get; } = new(System.StringComparer.Ordinal);
 

@@ -59,7 +59,7 @@ internal static class RawSqlScanner
 
         if (cursor.Accept("reindex"))
         {
-            return cursor.RestContains("concurrently");
+            return RawSqlIndexStatements.IsConcurrentReindex(cursor, out _);
         }
 
         return cursor.Accept("alter", "table") && cursor.RestContains("validate");
