@@ -67,6 +67,10 @@ internal static class RawSqlConstraintDefinition
         return column.Value;
     }
 
+    /// <summary>The column of a check constraint operation's expression (<c>"Email" IS NOT NULL</c>), as above.</summary>
+    public static string? NotNullCheckColumn(string checkSql)
+        => NotNullCheckColumn(new SqlTokenCursor(SqlTokenizer.Tokenize("(" + checkSql + ")")));
+
     private static bool HasNotValid(SqlTokenCursor cursor)
     {
         for (var i = 0; cursor.Peek(i) is { } token; i++)

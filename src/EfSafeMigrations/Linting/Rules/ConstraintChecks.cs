@@ -34,7 +34,7 @@ internal sealed class ConstraintChecks : IOperationCheck
         switch (operation)
         {
             case AddCheckConstraintOperation check
-                when RawSqlConstraintDefinition.NotNullCheckColumn(new SqlTokenCursor(SqlTokenizer.Tokenize("(" + check.Sql + ")"))) is { } column:
+                when RawSqlConstraintDefinition.NotNullCheckColumn(check.Sql) is { } column:
                 context.Schema.NotNullCheckAdded(check.Name, check.Table, column, validated: !SafeForm.IsNotValid(check));
                 break;
             case DropCheckConstraintOperation drop:
