@@ -160,7 +160,8 @@ internal static class RawSqlAlterStatements
             var newType = RawSqlColumnDefinition.ReadType(cursor);
             if (!tableIsNew)
             {
-                context.Report(RuleCatalog.ColumnTypeChange, column, table.ToString(), "its current type", newType);
+                // The old type is not in the SQL: the change may well be binary-compatible, so this warns, never blocks.
+                context.ReportAtMost(RuleSeverity.Warning, RuleCatalog.ColumnTypeChange, column, table.ToString(), "its current type (unknown here)", newType);
             }
         }
     }

@@ -56,5 +56,8 @@ internal sealed class RawSqlHit
     /// <summary>The values for the rule's <see cref="EfSafeMigrations.Rule.MessageFormat"/> placeholders.</summary>
     public string[] Arguments { get; }
 
+    /// <summary>The most severe this hit may be reported, when less is known than the rule assumes (null: the rule's severity).</summary>
+    public RuleSeverity? MostSevere { get; set; }
+
     public string Message => Rule.FormatMessage(Arguments);
 }

@@ -129,6 +129,10 @@ internal sealed class StatementContext
 
     public void Report(Rule rule, params string[] arguments) => Hits.Add(new RawSqlHit(rule, Statement, arguments));
 
+    /// <summary>Reports a hit that is never more severe than <paramref name="mostSevere"/>.</summary>
+    public void ReportAtMost(RuleSeverity mostSevere, Rule rule, params string[] arguments)
+        => Hits.Add(new RawSqlHit(rule, Statement, arguments) { MostSevere = mostSevere });
+
     /// <summary>A statement that takes a table lock: reported when nothing bounds how long it waits for the lock.</summary>
     public void TakesLock()
     {

@@ -111,7 +111,7 @@ internal sealed class AlterColumnCheck : IOperationCheck
 
             if (!newType.IsSafeChangeFrom(oldType))
             {
-                context.Report(RuleCatalog.ColumnTypeChange, column.Name, table, oldType.Original, newType.Original);
+                context.Report(RuleCatalog.ColumnTypeChange, column.Name, table, oldType.Original, newType.DescribeChangeFrom(oldType));
             }
 
             ColumnFacts.CheckTypeChoices(context, column, table, primaryKey: false);
