@@ -39,6 +39,7 @@ if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || setti
 if (settings.Suites.Contains("lint"))
 {
     report.Lint = LintBenchmark.Run();
+    report.LargeSqlStepLint = LargeSqlStepLintBenchmark.Run();
 }
 
 Console.WriteLine();

@@ -102,6 +102,11 @@ internal static class MigrationLinter
                 continue;
             }
 
+            if (raw.MostSevere is { } mostSevere && severity > mostSevere)
+            {
+                severity = mostSevere;
+            }
+
             var status = FindingStatus.Open;
             var reason = assurances.ReasonFor(raw.Rule);
             if (raw.Rule.AutoFixedBySafeGenerator && raw.Rewritable && settings.Rewrites.Rewrites(raw.Rule))

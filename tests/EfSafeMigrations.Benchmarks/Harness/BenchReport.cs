@@ -19,5 +19,7 @@ public sealed class BenchReport
 
     public PlanningBenchmark.Result? Planning { get; set; }
 
+    public LargeSqlStepLintBenchmark.Result? LargeSqlStepLint { get; set; }
+
     public PushBenchmark.Result? Push { get; set; }
 }

@@ -50,6 +50,11 @@ public static class ResultTable
             text.AppendLine(Invariant($"Linting {lint.Migrations:N0} migrations of {lint.OperationsEach} operations each (no database, median of 5): {lint.MedianMs:0} ms, {lint.Findings:N0} findings."));
         }
 
+        if (report.LargeSqlStepLint is { } large)
+        {
+            text.AppendLine(Invariant($"Linting one Sql() step of {large.Statements:N0} statements (median of 5, goal < 1 s): {large.MedianMs:0} ms, {large.Findings:N0} findings."));
+        }
+
         if (report.Push is { } push)
         {
             text.AppendLine();

@@ -111,4 +111,23 @@ public class LintGateTests
 
     private static SafeMigrationsOptions SafeMigrationsOptionsOf(DbContext context)
         => context.GetService<IDbContextOptions>().FindExtension<EfSafeMigrations.Infrastructure.Internal.SafeMigrationsOptionsExtension>()!.Options;
+
+    [Test]
+    public async Task The_safe_SET_NOT_NULL_sequence_in_raw_SQL_passes_the_gate_and_applies_to_a_table_with_rows()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using var context = MembersDbContext.Create(database.ConnectionString);
+
+        var report = await context.Database.LintPendingMigrationsAsync();
+        await context.Database.MigrateSafelyAsync();
+
+        report.Findings.Should().NotContain(f => f.RuleId == "ESM0007", "the validated check proves the column before SET NOT NULL");
+        report.IsBlocking.Should().BeFalse();
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT is_nullable || ' ' || (SELECT count(*) FROM pg_constraint WHERE conname = 'CK_Members_Email_NotNull') " +
+            "FROM information_schema.columns WHERE table_name = 'Members' AND column_name = 'Email'", connection);
+        (await command.ExecuteScalarAsync()).Should().Be("NO 0");
+    }
 }

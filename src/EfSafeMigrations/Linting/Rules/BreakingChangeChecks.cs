@@ -9,6 +9,10 @@ internal sealed class BreakingChangeChecks : IOperationCheck
     {
         switch (operation)
         {
+            case RenameColumnOperation rename when context.Schema.IsAddedColumn(rename.Table, rename.Name):
+                context.Schema.ColumnDropped(rename.Table, rename.Name);
+                context.Schema.ColumnAdded(rename.Table, rename.NewName);
+                break;
             case RenameColumnOperation rename:
                 context.ReportUnlessNew(rename.Table, RuleCatalog.RenameColumn, rename.Name, OperationDescriber.Qualify(rename.Schema, rename.Table), rename.NewName);
                 break;
@@ -23,6 +27,9 @@ internal sealed class BreakingChangeChecks : IOperationCheck
                     context.MarkTableNew(rename.NewName);
                 }
 
+                break;
+            case DropColumnOperation drop when context.Schema.IsAddedColumn(drop.Table, drop.Name):
+                context.Schema.ColumnDropped(drop.Table, drop.Name);
                 break;
             case DropColumnOperation drop:
                 context.ReportUnlessNew(drop.Table, RuleCatalog.DropColumn, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));
