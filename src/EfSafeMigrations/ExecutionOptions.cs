@@ -7,10 +7,24 @@ namespace EfSafeMigrations;
 public sealed class ExecutionOptions
 {
     /// <summary>
-    /// <c>lock_timeout</c> for every DDL statement: how long a statement may wait for its lock before it
-    /// gives up (and is retried), instead of queueing every later query behind it. Default: 2 seconds:
-    /// while a DDL statement waits for its lock, every later query on the table waits behind it, so this
-    /// is also the longest stall the application sees per attempt.
+    /// <c>lock_timeout</c> of the first attempt of each step under <c>MigrateSafelyAsync</c>. While a DDL statement
+    /// waits for its lock, every later query on the table queues behind it, so this is the stall the application
+    /// sees when a long transaction is in the way. Each retry waits longer (<see cref="LockTimeoutGrowth"/>), up to
+    /// <see cref="LockTimeout"/>. Default: 100 ms (as GitLab's lock retries start).
+    /// </summary>
+    public TimeSpan InitialLockTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Factor the lock timeout grows by on each retry (from <see cref="InitialLockTimeout"/> up to
+    /// <see cref="LockTimeout"/>). Default: 2. 1 keeps it at <see cref="InitialLockTimeout"/>.
+    /// </summary>
+    public double LockTimeoutGrowth { get; set; } = 2;
+
+    /// <summary>
+    /// The longest <c>lock_timeout</c> a DDL statement gets: the ceiling the escalating lock timeout of
+    /// <c>MigrateSafelyAsync</c> grows to, and the one timeout of plain <c>Migrate()</c> and scripts (they run each
+    /// statement once). Default: 2 seconds. Set <see cref="InitialLockTimeout"/> to the same value for the old fixed
+    /// timeout; <see cref="TimeSpan.Zero"/> means no lock timeout.
     /// </summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -112,11 +112,14 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
             {
                 seen = failure.Blockers.Count > 0 ? failure.Blockers : seen;
                 var delay = RetryPolicy.DelayBefore(attempt + 1, options);
+                var waited = RetryPolicy.LockTimeoutFor(attempt, current.LockTimeout, options)?.TotalMilliseconds ?? 0;
+                var next = RetryPolicy.LockTimeoutFor(attempt + 1, current.LockTimeout, options)?.TotalMilliseconds ?? 0;
                 session.Report.Retries++;
-                MigrationLog.LockTimeoutRetry(session.Logger, label, step.Number, attempt, maxAttempts, delay.TotalMilliseconds,
-                    Describe(seen), null);
+                MigrationLog.LockTimeoutRetry(session.Logger, label, step.Number, attempt, maxAttempts, waited, delay.TotalMilliseconds, next,
+                    Describe(seen));
                 session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Retrying, label, step.Number, null,
-                    $"Step {step.Number} timed out waiting for a lock (attempt {attempt} of {maxAttempts}); blocked by {Describe(seen)}."));
+                    $"Step {step.Number} timed out waiting for a lock for {waited:0} ms (attempt {attempt} of {maxAttempts}); " +
+                    $"next attempt waits up to {next:0} ms; blocked by {Describe(seen)}."));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (StatementFailedException failure)
@@ -126,9 +129,10 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                 seen = failure.Blockers.Count > 0 ? failure.Blockers : seen;
                 var message = retried
                     ? $"{label}: step {step.Number} could not get its lock within the lock timeout " +
-                      $"({current.LockTimeout?.TotalMilliseconds ?? 0:0} ms) in {attempt} attempt(s); nothing of this step was applied. " +
+                      $"({RetryPolicy.LockTimeoutFor(attempt, current.LockTimeout, options)?.TotalMilliseconds ?? 0:0} ms in the last attempt) " +
+                      $"in {attempt} attempt(s); nothing of this step was applied. " +
                       $"Blocked by {Describe(seen)}. Let that session finish (or end it), then run again; " +
-                      "ExecutionOptions.MaxAttempts and LockTimeout control the patience."
+                      "ExecutionOptions.MaxAttempts, InitialLockTimeout and LockTimeout control the patience."
                     : $"{label}: step {step.Number} failed: {SecretRedactor.Redact(inner.Message)}. " +
                       (step.Transactional ? "Its transaction was rolled back; nothing of this step was applied." : "It ran outside a transaction.");
                 throw new PlanStepFailedException(message, step, current, attempt, retried ? seen : failure.Blockers, inner);
@@ -141,14 +145,15 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         CancellationToken cancellationToken)
     {
         var connection = session.Connection;
-        await SetTimeoutsAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
+        var lockTimeout = RetryPolicy.LockTimeoutFor(attempt, statement.LockTimeout, session.Options);
         var clock = Stopwatch.StartNew();
-        await using (var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, statement.LockTimeout))
+        await using (var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, lockTimeout))
         {
             try
             {
                 await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, transaction) { CommandTimeout = 0 };
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await WithTimeoutsAsync(connection, transaction, lockTimeout, statement.StatementTimeout,
+                    () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
             {
@@ -163,13 +168,34 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         return new StatementOutcome(step.Number, statement.Sql, step.Transactional, clock.Elapsed, attempt, statement.Rewrites, Skipped: false);
     }
 
-    private static async Task SetTimeoutsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, PlannedStatement statement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="run"/> under the timeouts, leaving none behind on the session: <c>SET LOCAL</c> inside a
+    /// transaction (its end undoes it, a rollback included), else a session-level <c>SET</c> and a <c>RESET</c> right after.
+    /// </summary>
+    private static async Task WithTimeoutsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, TimeSpan? lockTimeout, TimeSpan? statementTimeout, Func<Task> run,
+        CancellationToken cancellationToken)
     {
-        var sql = Migrations.Internal.SafeSql.SetTimeout("lock_timeout", statement.LockTimeout) +
-                  Migrations.Internal.SafeSql.SetTimeout("statement_timeout", statement.StatementTimeout);
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var local = transaction is not null;
+        var sql = Migrations.Internal.SafeSql.SetTimeout("lock_timeout", lockTimeout, local) +
+                  Migrations.Internal.SafeSql.SetTimeout("statement_timeout", statementTimeout, local);
+        await using (var set = new NpgsqlCommand(sql, connection, transaction))
+        {
+            await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await run().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!local && connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var reset = new NpgsqlCommand(string.Concat(Migrations.Internal.SafeSql.ResetTimeouts), connection);
+                await reset.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -213,9 +239,9 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
 
         if (valid == false)
         {
-            await SetTimeoutsAsync(connection, null, statement, cancellationToken).ConfigureAwait(false);
             await using var drop = new NpgsqlCommand($"DROP INDEX CONCURRENTLY IF EXISTS {quoted}", connection) { CommandTimeout = 0 };
-            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await WithTimeoutsAsync(connection, null, statement.LockTimeout, statement.StatementTimeout,
+                () => drop.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             MigrationLog.InvalidIndexDropped(session.Logger, quoted, null);
         }
 
