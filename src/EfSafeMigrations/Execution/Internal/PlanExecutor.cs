@@ -20,6 +20,12 @@ internal sealed class ExecutionSession
     public IProgress<SafeMigrationProgress>? Progress { get; init; }
 
     public required SafeMigrationReport Report { get; init; }
+
+    /// <summary>
+    /// The server backend of <see cref="Connection"/> (<c>pg_backend_pid()</c>), when known: behind a session-mode pooler
+    /// <see cref="NpgsqlConnection.ProcessID"/> is the pooler's own key, not a backend the blocker lookup can find.
+    /// </summary>
+    public int? BackendPid { get; init; }
 }
 
 /// <summary>
@@ -147,7 +153,7 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         var connection = session.Connection;
         var lockTimeout = RetryPolicy.LockTimeoutFor(attempt, statement.LockTimeout, session.Options);
         var clock = Stopwatch.StartNew();
-        await using (var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, lockTimeout))
+        await using (var monitor = BlockerMonitor.Start(session.MonitorConnection, session.BackendPid ?? connection.ProcessID, lockTimeout))
         {
             try
             {

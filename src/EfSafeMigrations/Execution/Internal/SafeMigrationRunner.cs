@@ -107,6 +107,7 @@ internal sealed class SafeMigrationRunner(
                     Logger = logger,
                     Progress = call.Progress,
                     Report = report,
+                    BackendPid = await TransactionPoolingCheck.BackendPidAsync(connection, null, cancellationToken).ConfigureAwait(false),
                 };
                 foreach (var item in plan)
                 {

@@ -66,7 +66,7 @@ internal static class TransactionPoolingCheck
            "the migration lock (a session-level advisory lock) would exclude no other migrator and stay held on a pooled server " +
            "connection. Nothing was locked or applied. " + Fix;
 
-    private static async Task<int> BackendPidAsync(
+    public static async Task<int> BackendPidAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken, int timeoutSeconds = 30)
     {
         await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection, transaction) { CommandTimeout = timeoutSeconds };
