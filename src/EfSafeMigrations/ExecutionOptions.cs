@@ -16,9 +16,10 @@ public sealed class ExecutionOptions
 
     /// <summary>
     /// Factor the lock timeout grows by on each retry (from <see cref="InitialLockTimeout"/> up to
-    /// <see cref="LockTimeout"/>). Default: 2. 1 keeps it at <see cref="InitialLockTimeout"/>.
+    /// <see cref="LockTimeout"/>). Default: 1.5 (100, 150, 225, 338, 506, 759, 1139, 1709 ms over the default 8
+    /// attempts). 1 keeps it at <see cref="InitialLockTimeout"/>.
     /// </summary>
-    public double LockTimeoutGrowth { get; set; } = 2;
+    public double LockTimeoutGrowth { get; set; } = 1.5;
 
     /// <summary>
     /// The longest <c>lock_timeout</c> a DDL statement gets: the ceiling the escalating lock timeout of
@@ -37,9 +38,10 @@ public sealed class ExecutionOptions
 
     /// <summary>
     /// How many times a step is tried when it fails on its lock timeout (or a deadlock) before the run
-    /// fails. Default: 5 (the first try and 4 retries).
+    /// fails. Default: 8 (the first try and 7 retries: the escalating lock timeout starts short, so it takes a few
+    /// attempts to reach the patience of a long one).
     /// </summary>
-    public int MaxAttempts { get; set; } = 5;
+    public int MaxAttempts { get; set; } = 8;
 
     /// <summary>Delay before the first retry; it doubles on each retry, with ±50 % jitter. Default: 1 second.</summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -86,7 +86,7 @@ public sealed class DdlUnderLoadBenchmark(BenchDatabases databases, BenchSetting
         string? error = null;
         LatencyStats writes;
         double migrationMs;
-        await using (var load = WriteLoad.Start(applicationConnectionString, DdlScenarios.InsertSql, settings.Writers))
+        await using (var load = WriteLoad.Start(applicationConnectionString, DdlScenarios.InsertSql, settings.Writers, prepare: bouncer is null))
         {
             await Task.Delay(TimeSpan.FromSeconds(0.5));
             await using var reader = scenario.BlockingReaderSeconds > 0
