@@ -128,7 +128,10 @@ public class PgBouncerTests
     {
         await using var admin = new NpgsqlConnection(adminConnectionString);
         await admin.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'", admin);
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*) FROM pg_locks
+            WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """, admin);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
