@@ -113,6 +113,40 @@ public class PgBouncerTests
         (await AdvisoryLocksAsync(database.AdminConnectionString)).Should().Be(0);
     }
 
+    [Test]
+    public async Task Through_session_pooling_a_lock_timeout_names_the_real_blocking_backend()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using var bouncer = await TestPgBouncer.StartAsync(database, PgBouncerPoolMode.Session, poolSize: 10);
+        var options = ShopOptions.For<LockedShopDbContext>(bouncer.ConnectionStringFor(database.ConnectionString), configure: o =>
+        {
+            o.Execution.MaxAttempts = 2;
+            o.Execution.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
+        });
+        await using (var context = new LockedShopDbContext(options))
+        {
+            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
+        }
+
+        // The pooler gives its clients keys of its own: the migrating backend must be found by pg_backend_pid().
+        await using var blocker = new NpgsqlConnection(database.ConnectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM orders /* report through the pool */", blocker, transaction))
+        {
+            await read.ExecuteScalarAsync();
+        }
+
+        var failure = await FluentActions.Awaiting(async () =>
+        {
+            await using var context = new LockedShopDbContext(options);
+            await context.Database.MigrateSafelyAsync();
+        }).Should().ThrowAsync<SafeMigrationException>();
+
+        failure.Which.Blockers.Should().Contain(b => b.Pid == blocker.ProcessID && b.Query!.Contains("report through the pool"));
+        (await AdvisoryLocksAsync(database.AdminConnectionString)).Should().Be(0);
+    }
+
     private sealed record Settings(int Pid, string LockTimeout, string StatementTimeout);
 
     private static async Task<Settings> SettingsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
