@@ -21,6 +21,9 @@ public enum PlannedStatementKind
 
     /// <summary><c>VALIDATE CONSTRAINT</c> in its own transaction, with no statement timeout.</summary>
     Validate,
+
+    /// <summary>A batched data fill outside a transaction (each batch commits), with no statement timeout.</summary>
+    Fill,
 }
 
 /// <summary>Everything a run would execute, in order: what a dry run returns, and what a real run follows.</summary>

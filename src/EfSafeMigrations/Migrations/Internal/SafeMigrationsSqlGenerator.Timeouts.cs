@@ -24,7 +24,7 @@ internal sealed partial class SafeMigrationsSqlGenerator
     /// </summary>
     public static (TimeSpan LockTimeout, TimeSpan StatementTimeout) TimeoutsFor(StatementKind kind, ExecutionOptions execution)
         => (execution.LockTimeout,
-            kind is StatementKind.ConcurrentIndex or StatementKind.Validate ? TimeSpan.Zero : execution.StatementTimeout);
+            kind is StatementKind.ConcurrentIndex or StatementKind.Validate or StatementKind.Fill ? TimeSpan.Zero : execution.StatementTimeout);
 
     private List<MigrationCommand> WithTimeouts(IReadOnlyList<MigrationCommand> commands)
     {
