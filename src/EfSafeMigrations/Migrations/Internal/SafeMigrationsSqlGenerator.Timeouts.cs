@@ -10,9 +10,9 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// <item>inside a transaction, <c>SET LOCAL</c> at the start of each transaction EF runs (the first one, and
 /// the one EF opens again after each non-transactional command) and wherever the timeouts change: the commit
 /// or rollback ends them;</item>
-/// <item>around a non-transactional command (a concurrent index, <c>VALIDATE</c>), a session-level <c>SET</c>
-/// right before it and <c>RESET</c> right after, both outside the transaction too, so the next transaction
-/// starts from the session's own values.</item>
+/// <item>around non-transactional commands (a concurrent index, <c>VALIDATE</c>, a batched fill), a session-level
+/// <c>SET</c> right before the first of a run of them and <c>RESET</c> right after the last, both outside the
+/// transaction too, so the next transaction starts from the session's own values.</item>
 /// </list>
 /// <c>MigrateSafelyAsync</c> drops these commands and sets each statement's timeouts itself.
 /// </summary>
@@ -30,6 +30,7 @@ internal sealed partial class SafeMigrationsSqlGenerator
     {
         var result = new List<MigrationCommand>(commands.Count * 2);
         (TimeSpan, TimeSpan)? inTransaction = null; // What SET LOCAL set in the current transaction; null: a new one starts.
+        (TimeSpan, TimeSpan)? onSession = null; // What a session-level SET set for non-transactional commands, until its RESET.
         foreach (var command in commands)
         {
             var info = SafeCommandInfo.Find(command)!;
@@ -37,19 +38,33 @@ internal sealed partial class SafeMigrationsSqlGenerator
             if (command.TransactionSuppressed)
             {
                 inTransaction = null;
-                result.Add(TimeoutCommand(wanted, local: false));
-                result.Add(command);
-                result.Add(ResetCommand());
-                continue;
+                if (onSession != wanted)
+                {
+                    result.Add(TimeoutCommand(wanted, local: false));
+                    onSession = wanted;
+                }
             }
-
-            if (inTransaction != wanted)
+            else
             {
-                result.Add(TimeoutCommand(wanted, local: true));
-                inTransaction = wanted;
+                if (onSession is not null)
+                {
+                    result.Add(ResetCommand());
+                    onSession = null;
+                }
+
+                if (inTransaction != wanted)
+                {
+                    result.Add(TimeoutCommand(wanted, local: true));
+                    inTransaction = wanted;
+                }
             }
 
             result.Add(command);
+        }
+
+        if (onSession is not null)
+        {
+            result.Add(ResetCommand());
         }
 
         return result;
