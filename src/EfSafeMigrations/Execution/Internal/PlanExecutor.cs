@@ -190,16 +190,25 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
             await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var completed = false;
         try
         {
             await run().ConfigureAwait(false);
+            completed = true;
         }
         finally
         {
             if (!local && connection.State == System.Data.ConnectionState.Open)
             {
-                await using var reset = new NpgsqlCommand(string.Concat(Migrations.Internal.SafeSql.ResetTimeouts), connection);
-                await reset.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await using var reset = new NpgsqlCommand(string.Concat(Migrations.Internal.SafeSql.ResetTimeouts), connection);
+                    await reset.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (NpgsqlException) when (!completed)
+                {
+                    // The statement's own failure is what counts; a session that cannot even RESET goes with its connection.
+                }
             }
         }
     }
