@@ -62,7 +62,7 @@ public sealed class MigrationPlan
     }
 
     private static string Describe(TimeSpan? timeout)
-        => timeout is null ? "server default" : timeout == TimeSpan.Zero ? "none" : $"{timeout.Value.TotalMilliseconds:0}ms";
+        => timeout is null ? "server default" : timeout == TimeSpan.Zero ? "none" : Text.DurationText.Setting(timeout.Value);
 }
 
 /// <summary>One migration of a plan.</summary>
