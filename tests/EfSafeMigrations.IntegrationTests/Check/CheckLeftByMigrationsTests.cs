@@ -124,8 +124,8 @@ public class CheckLeftByMigrationsTests
     {
         await using var output = new StringWriter();
         var terminal = new TerminalSettings(output, output, OutIsTerminal: false, ErrorIsTerminal: false, NoColorRequested: true);
-        var exitCode = await new CommandHost(CommandCatalog.Create(), terminal)
-            .RunAsync(CheckArguments(), createContext, CancellationToken.None);
+        using var interruption = Interruption.Listen(CancellationToken.None);
+        var exitCode = await new CommandHost(CommandCatalog.Create(), terminal).RunAsync(CheckArguments(), createContext, interruption);
         return (exitCode, output.ToString());
     }
 
