@@ -129,13 +129,7 @@ public class PgBouncerTests
         }
 
         // The pooler gives its clients keys of its own: the migrating backend must be found by pg_backend_pid().
-        await using var blocker = new NpgsqlConnection(database.ConnectionString);
-        await blocker.OpenAsync();
-        await using var transaction = await blocker.BeginTransactionAsync();
-        await using (var read = new NpgsqlCommand("SELECT count(*) FROM orders /* report through the pool */", blocker, transaction))
-        {
-            await read.ExecuteScalarAsync();
-        }
+        await using var blocker = await HeldReader.StartAsync(database.ConnectionString, "SELECT count(*) FROM orders /* report through the pool */");
 
         var failure = await FluentActions.Awaiting(async () =>
         {
@@ -143,7 +137,7 @@ public class PgBouncerTests
             await context.Database.MigrateSafelyAsync();
         }).Should().ThrowAsync<SafeMigrationException>();
 
-        failure.Which.Blockers.Should().Contain(b => b.Pid == blocker.ProcessID && b.Query!.Contains("report through the pool"));
+        failure.Which.Blockers.Should().Contain(b => b.Pid == blocker.Pid && b.Query!.Contains("report through the pool"));
         (await AdvisoryLocksAsync(database.AdminConnectionString)).Should().Be(0);
     }
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using EfSafeMigrations.IntegrationTests.Infrastructure;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace EfSafeMigrations.IntegrationTests.SafeApply;
 
@@ -34,13 +33,7 @@ public partial class LockTimeoutEscalationTests
         }
 
         // A long report holds the table (ACCESS SHARE) until the migrator has retried a few times.
-        await using var reader = new NpgsqlConnection(database.ConnectionString);
-        await reader.OpenAsync();
-        var transaction = await reader.BeginTransactionAsync();
-        await using (var read = new NpgsqlCommand("SELECT count(*) FROM orders /* long report */", reader, transaction))
-        {
-            await read.ExecuteScalarAsync();
-        }
+        await using var reader = await HeldReader.StartAsync(database.ConnectionString, "SELECT count(*) FROM orders /* long report */");
 
         var logger = new ListLogger();
         var run = Task.Run(async () =>
@@ -53,7 +46,7 @@ public partial class LockTimeoutEscalationTests
             await Task.Delay(10);
         }
 
-        await transaction.CommitAsync();
+        await reader.EndAsync();
         var report = await run.WaitAsync(TimeSpan.FromMinutes(2));
 
         report.AppliedMigrations.Should().Equal(AddOrderNote.Id);
