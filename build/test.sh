@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run). On a fresh Debian machine it installs what it needs
-# (PostgreSQL server binaries, the dotnet-ef local tool), builds everything, runs every test project
+# (PostgreSQL server binaries, PgBouncer, the dotnet-ef local tool), builds everything, runs every test project
 # against real PostgreSQL, and exits non-zero on any failure.
 #
 #   build/test.sh                 all tests
@@ -22,6 +22,9 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "PostgreSQL server binaries"
 "$root/build/ensure-postgres.sh"
+
+step "PgBouncer (pooler tests; skipped with a reason when it cannot be installed)"
+"$root/build/ensure-pgbouncer.sh"
 
 step "Local tools (dotnet-ef)"
 dotnet tool restore
