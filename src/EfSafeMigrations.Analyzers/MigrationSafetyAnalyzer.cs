@@ -46,13 +46,14 @@ public sealed class MigrationSafetyAnalyzer : DiagnosticAnalyzer
             }
 
             var assurance = new SafetyAssurance(start.Compilation);
+            var baseline = BaselineFilter.Create(start.Compilation, start.Options);
             // A syntax action filtered by name, not an operation action: the large BuildTargetModel methods of the
             // .Designer.cs files (generated code other analyzers skip) are never bound for this analyzer.
-            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, detector, assurance), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, detector, assurance, baseline), SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance, BaselineFilter baseline)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
         if (declaration.Identifier.ValueText is not ("Up" or "Down")
@@ -63,13 +64,16 @@ public sealed class MigrationSafetyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Baselined migrations are skipped before their body is bound: old history costs the build nothing.
         var kind = detector.Classify(symbol);
-        if (kind == MigrationMethodKind.None || context.SemanticModel.GetOperation(body, context.CancellationToken) is not { } operation)
+        if (kind == MigrationMethodKind.None
+            || baseline.IsBaselined(symbol.ContainingType, declaration.SyntaxTree)
+            || context.SemanticModel.GetOperation(body, context.CancellationToken) is not { } operation)
         {
             return;
         }
 
-        var method = new MigrationMethod(operation, symbol.ContainingType, context.ReportDiagnostic, detector, assurance, kind);
+        var method = new MigrationMethod(operation, symbol.ContainingType, context.ReportDiagnostic, detector, assurance, kind, context.CancellationToken);
         foreach (var check in Checks)
         {
             check.Analyze(method);
