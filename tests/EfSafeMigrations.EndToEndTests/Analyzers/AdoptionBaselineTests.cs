@@ -1,11 +1,12 @@
 using EfSafeMigrations.EndToEndTests.Infrastructure;
+using EfSafeMigrations.ThrowawayPostgres;
 
 namespace EfSafeMigrations.EndToEndTests.Analyzers;
 
 /// <summary>
 /// Adopting the package into a project with old, dangerous migrations (docs/adopting.md): the app's 'baseline' command
-/// writes &lt;EfSafeMigrationsBaseline&gt;, after which a TreatWarningsAsErrors build passes and 'lint --all' skips the
-/// old migrations, while a migration added later is still reported by both.
+/// writes &lt;EfSafeMigrationsBaseline&gt;, after which a TreatWarningsAsErrors build passes, and 'lint --all' and the
+/// lint gate of a fresh install skip the old migrations, while a migration added later is still reported.
 /// </summary>
 public class AdoptionBaselineTests
 {
@@ -30,6 +31,14 @@ public class AdoptionBaselineTests
         strict.Output.Should().NotContain("ESM0");
         var lintOld = (await sample.RunAppAsync(new Dictionary<string, string?>(), "lint", "--all", "--no-color")).ShouldSucceed();
         lintOld.Output.Should().Contain("Lint: 0 migration(s)").And.Contain($"adoption baseline {LastOldMigration}");
+
+        // A fresh install replays the old history: the lint gate skips it as the analyzer does, and says so.
+        await using (var database = await SharedPostgresServer.CreateDatabaseAsync("e2e_adoption"))
+        {
+            var environment = new Dictionary<string, string?> { ["SAMPLE_CONNECTION_STRING"] = database.ConnectionString };
+            var migrate = (await sample.RunAppAsync(environment, "migrate", "--no-color")).ShouldSucceed();
+            migrate.Output.Should().Contain($"3 pending migration(s) at or before the adoption baseline {LastOldMigration} were not linted");
+        }
 
         AddMigrationAfterTheBaseline(sample);
         var later = (await sample.DotnetAsync("build", "-nologo", "--no-incremental", "-p:TreatWarningsAsErrors=false")).ShouldSucceed();
