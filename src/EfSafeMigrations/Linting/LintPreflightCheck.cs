@@ -45,9 +45,13 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
         }
 
         var version = await PostgresVersionSource.ResolveAsync(context.Context, options, cancellationToken);
+
+        // The pending migrations run in order in this run: what an earlier one creates is new for the later ones
+        // (a fresh install creates every table it alters, renames or drops).
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context.Context, cancellationToken);
         var report = MigrationLinter.Lint(
             toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
-            LintSettings.For(context.Options, version, appliedByMigrateSafely: true));
+            LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
         problems.AddRange(ToProblems(report));
         return problems;
     }
@@ -61,13 +65,13 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
                 "Fix the [SafetyAssured] attribute: a rule id from docs/rules/ and a non-empty Reason."));
         }
 
-        // Rewrites are not problems: MigrateSafelyAsync's own report lists the rewrites it applied.
-        foreach (var finding in report.Findings.Where(f => f.Status != FindingStatus.Rewritten))
+        // Rewrites are not problems (MigrateSafelyAsync's own report lists them), unless one can fail on unchecked rows.
+        foreach (var finding in report.Findings.Where(f => f.Status != FindingStatus.Rewritten || f.Severity == RuleSeverity.Warning))
         {
             problems.Add(new PreflightProblem(
                 CheckName,
                 finding.IsBlocking ? PreflightSeverity.Error
-                    : finding.Severity == RuleSeverity.Warning && finding.Status == FindingStatus.Open ? PreflightSeverity.Warning
+                    : finding.Severity == RuleSeverity.Warning && finding.Status != FindingStatus.Assured ? PreflightSeverity.Warning
                     : PreflightSeverity.Info,
                 finding.RuleId,
                 finding.MigrationId,

@@ -77,21 +77,24 @@ internal sealed class SafeMigrationRunner(
         // A clone keeps the credentials (or the data source) without them ever passing through a string here.
         await using var lockConnection = (NpgsqlConnection)((ICloneable)connection).Clone();
         await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lockNamed = await MigratorApplicationName.ApplyAsync(lockConnection, cancellationToken).ConfigureAwait(false);
         var key = AdvisoryLock.KeyFor(historySchema, relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
         var (migrationLock, waited) = await AcquireLockAsync(lockConnection, key, options, logger, call, report, cancellationToken).ConfigureAwait(false);
         report.LockWait = waited;
         await using (migrationLock)
         {
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var named = false;
             try
             {
+                named = await MigratorApplicationName.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
                 await historyRepository.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 await journal.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
                 var applied = (await historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false))
                     .Select(r => r.MigrationId).ToList();
                 var plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, journal, connection, report, cancellationToken)
                     .ConfigureAwait(false);
-                await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
+                await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
                 MigrationLog.Planned(logger, plan.Count, plan.Sum(p => p.Planned.Steps.Count - p.Planned.StepsAlreadyCompleted), null);
 
                 var session = new ExecutionSession
@@ -113,6 +116,16 @@ internal sealed class SafeMigrationRunner(
             }
             finally
             {
+                if (named)
+                {
+                    await MigratorApplicationName.ResetAsync(connection).ConfigureAwait(false);
+                }
+
+                if (lockNamed)
+                {
+                    await MigratorApplicationName.ResetAsync(lockConnection).ConfigureAwait(false);
+                }
+
                 await context.Database.CloseConnectionAsync().ConfigureAwait(false);
             }
         }
@@ -173,7 +186,7 @@ internal sealed class SafeMigrationRunner(
             plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, null, connection, report, cancellationToken).ConfigureAwait(false);
         }
 
-        await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
+        await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
         foreach (var item in plan)
         {
             report.MigrationList.Add(new MigrationOutcome(item.Planned.Id, item.Planned.Direction)
