@@ -12,7 +12,7 @@ public class BehaviourTests
     public Task Findings_in_Down_are_one_severity_lower()
         => MigrationTest.VerifyAsync(
             MigrationSource.Migration(
-                up: """migrationBuilder.AddColumn<string>(name: "LegacyCode", table: "Users", type: "text", nullable: true);""",
+                up: """{|ESM0018:migrationBuilder.DropColumn(name: "Nickname", table: "Users")|};""",
                 down: """{|#0:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};"""),
             new DiagnosticResult("ESM0018", DiagnosticSeverity.Info).WithLocation(0).WithArguments("LegacyCode", "Users"));
 
