@@ -38,4 +38,10 @@ public enum SafeMigrationsExitCode
 
     /// <summary><c>status --fail-on-pending</c>: migrations are waiting to be applied.</summary>
     PendingMigrations = 10,
+
+    /// <summary>
+    /// The role lacks a privilege the run needs: <c>CREATEDB</c> for a database that does not exist yet, or a grant such as
+    /// <c>CREATE</c> on a schema. The message names the missing grant and the command that gives it.
+    /// </summary>
+    MissingPrivilege = 11,
 }

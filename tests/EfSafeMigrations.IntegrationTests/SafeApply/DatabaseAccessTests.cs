@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Sockets;
+using EfSafeMigrations.CommandLine.Internal;
+using EfSafeMigrations.CommandLine.Internal.Output;
+using EfSafeMigrations.IntegrationTests.Models.Shop;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EfSafeMigrations.IntegrationTests.SafeApply;
+
+/// <summary>A database that does not exist yet, a role without the grants the run needs, a server that is not there.</summary>
+public class DatabaseAccessTests
+{
+    [Test]
+    public async Task A_missing_database_is_created_by_one_of_eight_migrator_processes_and_each_migration_applied_once()
+    {
+        await using var owner = await PostgresTestServer.CreateDatabaseAsync();
+        await AdminAsync($"ALTER ROLE \"{owner.Role}\" CREATEDB");
+        var missing = owner.Name + "_new";
+        var connectionString = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Database = missing }.ConnectionString;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => MigratorProcess.RunAsync(connectionString, timeout.Token)));
+
+            runs.Should().OnlyContain(r => r.ExitCode == 0, string.Join("\n", runs.Select(r => r.Errors)));
+            runs.SelectMany(r => r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Where(line => line.StartsWith(MigratorProcess.AppliedPrefix, StringComparison.Ordinal))
+                .Should().Equal($"{MigratorProcess.AppliedPrefix}{CreateShop.Id}", $"{MigratorProcess.AppliedPrefix}{SafeChanges.Id}");
+            (await Journal.HistoryAsync(connectionString)).Should().Equal(CreateShop.Id, SafeChanges.Id);
+            (await Journal.ReadAsync(connectionString)).Should().OnlyContain(j => j.Status == "applied");
+        }
+        finally
+        {
+            await AdminAsync($"DROP DATABASE IF EXISTS \"{missing}\" WITH (FORCE)");
+        }
+    }
+
+    [Test]
+    public async Task Without_CREATEDB_a_missing_database_stops_with_the_grant_to_give_from_the_api_and_the_command()
+    {
+        await using var owner = await PostgresTestServer.CreateDatabaseAsync();
+        var connectionString = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Database = owner.Name + "_new" }.ConnectionString;
+
+        await using (var context = ShopOptions.Shop(connectionString))
+        {
+            var failure = (await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync())
+                .Should().ThrowAsync<DatabaseAccessException>()).Which;
+            failure.Problem.Should().Be(DatabaseAccessProblem.CannotCreateDatabase);
+            failure.Message.Should().Contain("CREATEDB").And.Contain(owner.Name + "_new");
+            failure.Fix.Should().Contain($"ALTER ROLE \"{owner.Role}\" CREATEDB");
+        }
+
+        var (exitCode, errors) = await MigrateCommandAsync(connectionString);
+        exitCode.Should().Be((int)SafeMigrationsExitCode.MissingPrivilege);
+        errors.Should().Contain("fix: ").And.Contain($"ALTER ROLE \"{owner.Role}\" CREATEDB");
+    }
+
+    [Test]
+    public async Task A_role_without_CREATE_on_the_schema_is_told_which_grant_is_missing_from_the_api_and_the_command()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var guest = database.Role + "_guest";
+        await AdminAsync($"CREATE ROLE \"{guest}\" LOGIN PASSWORD 'guest'");
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = guest, Password = "guest" }.ConnectionString;
+            await using (var context = ShopOptions.Shop(connectionString))
+            {
+                var failure = (await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync())
+                    .Should().ThrowAsync<DatabaseAccessException>()).Which;
+                failure.Problem.Should().Be(DatabaseAccessProblem.MissingPrivilege);
+                failure.Message.Should().Contain("permission denied for schema public");
+                failure.Fix.Should().Contain($"GRANT CREATE ON SCHEMA \"public\" TO \"{guest}\"");
+            }
+
+            var (exitCode, errors) = await MigrateCommandAsync(connectionString);
+            exitCode.Should().Be((int)SafeMigrationsExitCode.MissingPrivilege);
+            errors.Should().Contain("fix: ").And.Contain("GRANT CREATE ON SCHEMA");
+        }
+        finally
+        {
+            await AdminAsync($"DROP OWNED BY \"{guest}\"", database.Name);
+            await AdminAsync($"DROP ROLE IF EXISTS \"{guest}\"");
+        }
+    }
+
+    [Test]
+    public async Task An_unreachable_server_is_the_library_s_own_error_naming_host_and_port()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var connectionString = $"Host=127.0.0.1;Port={port};Database=nowhere;Username=nobody;Password=secret;Timeout=5";
+
+        await using var context = ShopOptions.Shop(connectionString);
+        var failure = (await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync())
+            .Should().ThrowAsync<DatabaseAccessException>()).Which;
+        failure.Problem.Should().Be(DatabaseAccessProblem.ServerUnreachable);
+        failure.Message.Should().Contain($"127.0.0.1:{port}").And.Contain("connection refused").And.NotContain("secret");
+        failure.Fix.Should().Contain("Host and Port");
+    }
+
+    private static async Task<(int ExitCode, string Errors)> MigrateCommandAsync(string connectionString)
+    {
+        var errors = new StringWriter();
+        var host = new CommandHost(CommandCatalog.Create(), new TerminalSettings(TextWriter.Null, errors, false, false, true));
+        var exitCode = await host.RunAsync(["migrate"], () => ShopOptions.Shop(connectionString), CancellationToken.None);
+        return (exitCode, errors.ToString());
+    }
+
+    private static async Task AdminAsync(string sql, string? database = null)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(PostgresTestServer.Server.AdminConnectionString) { Pooling = false };
+        if (database is not null)
+        {
+            admin.Database = database;
+        }
+
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
