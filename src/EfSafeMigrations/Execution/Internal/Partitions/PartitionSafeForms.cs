@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using System.Text;
+using EfSafeMigrations.Migrations.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace EfSafeMigrations.Execution.Internal.Partitions;
+
+/// <summary>What runs instead of a statement PostgreSQL refuses on a partitioned table, and the finding that says so.</summary>
+internal sealed record PartitionSubstitute(IReadOnlyList<PlannedStatement> Statements, PreflightProblem? Finding);
+
+/// <summary>
+/// The SQL generator cannot know that a table is partitioned; the executor can (<c>pg_class.relkind = 'p'</c>) and, just
+/// before a statement runs, swaps the safe rewrite PostgreSQL refuses there for a form it accepts:
+/// <list type="bullet">
+/// <item><c>CREATE INDEX CONCURRENTLY</c> on a partitioned table: <c>CREATE INDEX ... ON ONLY parent</c> (instant, INVALID),
+/// then per partition <c>CREATE INDEX CONCURRENTLY</c> and <c>ALTER INDEX parent ATTACH PARTITION</c>; the parent index
+/// becomes valid once every partition's index is attached. Sub-partitioned partitions recurse. Re-running after a failure
+/// picks up where it stopped (attached indexes are kept, an INVALID partition index is dropped and rebuilt).</item>
+/// <item><c>DROP INDEX CONCURRENTLY</c> of a partitioned index has no concurrent form: plain <c>DROP INDEX</c> under the
+/// lock timeout, with a warning.</item>
+/// <item><c>ADD FOREIGN KEY ... NOT VALID</c> on a partitioned table before PostgreSQL 18: the plain form (validated at
+/// once; the later <c>VALIDATE</c> is then a no-op), with a warning.</item>
+/// </list>
+/// Every other statement is left alone (null), so nothing changes where plain EF's form already works.
+/// </summary>
+internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
+{
+    public const string Check = "partitions";
+    public const string IndexPerPartition = "partitioned-index-per-partition";
+    public const string PlainDropIndex = "partitioned-index-plain-drop";
+    public const string PlainForeignKey = "partitioned-table-plain-foreign-key";
+
+    /// <summary>PostgreSQL 18 accepts <c>NOT VALID</c> foreign keys on partitioned tables; 11-17 refuse them.</summary>
+    private const int NotValidForeignKeyOnPartitionedSince = 18;
+
+    /// <summary>
+    /// The statements to run instead of <paramref name="statement"/>; null: run it as it is. An empty list: nothing to do
+    /// (an earlier run of this migration built the index already).
+    /// </summary>
+    public async Task<PartitionSubstitute?> ResolveAsync(
+        ExecutionSession session, PlannedStatement statement, NpgsqlTransaction? transaction, bool resuming, string label,
+        CancellationToken cancellationToken)
+    {
+        var catalog = new PartitionCatalog(session.Connection, transaction);
+        if (statement.Kind == PlannedStatementKind.ConcurrentIndex && transaction is null)
+        {
+            if (PartitionStatementSql.ParseBuild(statement.ExecutableSql) is { } build)
+            {
+                return await IndexPerPartitionAsync(session, catalog, statement, build, resuming, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (PartitionStatementSql.ParseDrop(statement.ExecutableSql) is { } drop)
+            {
+                return await PlainDropAsync(session, catalog, statement, drop, label, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (statement.Kind == PlannedStatementKind.Ddl
+                 && session.Connection.PostgreSqlVersion.Major < NotValidForeignKeyOnPartitionedSince
+                 && PartitionStatementSql.ParseNotValidForeignKey(statement.ExecutableSql) is { } foreignKey
+                 && await catalog.FindAsync(foreignKey.Table, cancellationToken).ConfigureAwait(false) is { Kind: Relation.PartitionedTable } table)
+        {
+            return new([Derived(session, statement, foreignKey.PlainSql, PlannedStatementKind.Ddl, PlainForeignKey)], new PreflightProblem(
+                Check, PreflightSeverity.Warning, PlainForeignKey, label,
+                $"PostgreSQL {session.Connection.PostgreSqlVersion.Major} refuses NOT VALID foreign keys on the partitioned table " +
+                $"{Quote(table)}: the foreign key was added in its plain form, which checks every row at once while holding " +
+                "SHARE ROW EXCLUSIVE locks on both tables (under the lock timeout).",
+                "Expected on partitioned tables before PostgreSQL 18. On a large table, add the foreign key to each partition " +
+                "(NOT VALID, then VALIDATE) before adding it to the parent, which then finds them and skips the scan."));
+        }
+
+        return null;
+    }
+
+    private async Task<PartitionSubstitute?> IndexPerPartitionAsync(
+        ExecutionSession session, PartitionCatalog catalog, PlannedStatement statement, ConcurrentIndexBuild build, bool resuming,
+        CancellationToken cancellationToken)
+    {
+        if (await catalog.FindAsync(build.Table, cancellationToken).ConfigureAwait(false) is not { Kind: Relation.PartitionedTable } table)
+        {
+            return null;
+        }
+
+        var name = Unquote(build.Name);
+        var statements = new List<PlannedStatement>();
+        var parent = await catalog.IndexAsync(table.Schema, name, cancellationToken).ConfigureAwait(false);
+        if (parent is { Valid: true } && resuming)
+        {
+            return new([], null); // An earlier run of this migration finished it.
+        }
+
+        if (parent is null or { Valid: true })
+        {
+            // A valid index of that name that this migration did not build: the statement fails on the name, as the plain form would.
+            statements.Add(Derived(session, statement, $"{build.Head} {sql.DelimitIdentifier(name)} ON ONLY {Quote(table)}{build.Rest}",
+                PlannedStatementKind.Ddl, IndexPerPartition));
+        }
+
+        await AddPartitionIndexesAsync(session, catalog, statement, build, table, parent, Quote(table.Schema, name), name, statements, cancellationToken)
+            .ConfigureAwait(false);
+        return new(statements, null);
+    }
+
+    /// <summary>Per partition of <paramref name="table"/>: build its index concurrently (recursing into sub-partitioned ones) and attach it.</summary>
+    private async Task AddPartitionIndexesAsync(
+        ExecutionSession session, PartitionCatalog catalog, PlannedStatement statement, ConcurrentIndexBuild build, Relation table,
+        IndexState? parentIndex, string parentQuoted, string parentName, List<PlannedStatement> statements, CancellationToken cancellationToken)
+    {
+        foreach (var partition in await catalog.PartitionsAsync(table, cancellationToken).ConfigureAwait(false))
+        {
+            var attached = parentIndex is null ? null : await catalog.AttachedIndexAsync(parentIndex, partition, cancellationToken).ConfigureAwait(false);
+            if (attached is { Valid: true })
+            {
+                continue;
+            }
+
+            if (partition.Kind == Relation.PartitionedTable)
+            {
+                var childName = attached?.Name ?? PartitionIndexName(parentName, partition.Name);
+                var child = attached ?? await catalog.IndexAsync(partition.Schema, childName, cancellationToken).ConfigureAwait(false);
+                if (child is null)
+                {
+                    statements.Add(Derived(session, statement, $"{build.Head} {sql.DelimitIdentifier(childName)} ON ONLY {Quote(partition)}{build.Rest}",
+                        PlannedStatementKind.Ddl, IndexPerPartition));
+                }
+
+                await AddPartitionIndexesAsync(session, catalog, statement, build, partition, child, Quote(partition.Schema, childName), childName, statements,
+                    cancellationToken).ConfigureAwait(false);
+                if (attached is null)
+                {
+                    statements.Add(Attach(session, statement, parentQuoted, Quote(partition.Schema, childName)));
+                }
+
+                continue;
+            }
+
+            if (partition.Kind != Relation.Table)
+            {
+                continue; // A foreign table cannot be indexed; PostgreSQL's own CREATE INDEX skips it the same way.
+            }
+
+            var indexName = PartitionIndexName(parentName, partition.Name);
+            var quoted = Quote(partition.Schema, indexName);
+            var existing = await catalog.IndexAsync(partition.Schema, indexName, cancellationToken).ConfigureAwait(false);
+            if (existing is { Valid: false })
+            {
+                // Left by a build that failed or was killed; a new build would fail on the name.
+                statements.Add(Derived(session, statement, $"DROP INDEX CONCURRENTLY IF EXISTS {quoted};", PlannedStatementKind.ConcurrentIndex,
+                    IndexPerPartition));
+            }
+
+            if (existing is not { Valid: true })
+            {
+                statements.Add(Derived(session, statement, $"{build.Head} CONCURRENTLY {sql.DelimitIdentifier(indexName)} ON {Quote(partition)}{build.Rest}",
+                    PlannedStatementKind.ConcurrentIndex, IndexPerPartition));
+            }
+
+            statements.Add(Attach(session, statement, parentQuoted, quoted));
+        }
+    }
+
+    private async Task<PartitionSubstitute?> PlainDropAsync(
+        ExecutionSession session, PartitionCatalog catalog, PlannedStatement statement, ConcurrentIndexDrop drop, string label,
+        CancellationToken cancellationToken)
+    {
+        if (await catalog.FindAsync(drop.Index, cancellationToken).ConfigureAwait(false) is not { Kind: Relation.PartitionedIndex } index)
+        {
+            return null;
+        }
+
+        var plain = $"DROP INDEX {(drop.IfExists ? "IF EXISTS " : string.Empty)}{Quote(index)}{drop.Rest}";
+        return new([Derived(session, statement, plain, PlannedStatementKind.Ddl, PlainDropIndex)], new PreflightProblem(
+            Check, PreflightSeverity.Warning, PlainDropIndex, label,
+            $"{Quote(index)} is an index of a partitioned table, which PostgreSQL cannot drop CONCURRENTLY: it was dropped with a plain " +
+            "DROP INDEX, which takes ACCESS EXCLUSIVE locks on the table and its partitions for a moment (under the lock timeout).",
+            "Nothing to do; drop it when traffic is low if the lock timeout keeps expiring."));
+    }
+
+    private PlannedStatement Attach(ExecutionSession session, PlannedStatement original, string parentIndex, string partitionIndex)
+        => Derived(session, original, $"ALTER INDEX {parentIndex} ATTACH PARTITION {partitionIndex};", PlannedStatementKind.Ddl, IndexPerPartition);
+
+    // CREATE INDEX takes an unqualified name: the index lives in its table's schema. ALTER and DROP take qualified ones.
+
+    /// <summary>A statement of the substitute, with the timeouts its kind gets (none when the original had none).</summary>
+    private static PlannedStatement Derived(ExecutionSession session, PlannedStatement original, string sqlText, PlannedStatementKind kind, string rewrite)
+    {
+        var (lockTimeout, statementTimeout) = SafeMigrationsSqlGenerator.TimeoutsFor(
+            kind == PlannedStatementKind.ConcurrentIndex ? StatementKind.ConcurrentIndex : StatementKind.Ddl, session.Options);
+        var timed = original.LockTimeout is not null;
+        return new PlannedStatement(sqlText, kind, timed ? lockTimeout : null, timed ? statementTimeout : null, [.. original.Rewrites, rewrite]);
+    }
+
+    /// <summary><c>{index}_{partition}</c>, shortened with a hash to PostgreSQL's 63-byte limit so that two partitions never share a name.</summary>
+    internal static string PartitionIndexName(string index, string partition)
+    {
+        var name = $"{index}_{partition}";
+        if (Encoding.UTF8.GetByteCount(name) <= 63)
+        {
+            return name;
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8].ToLowerInvariant();
+        var keep = name;
+        while (Encoding.UTF8.GetByteCount(keep) > 63 - 9)
+        {
+            keep = keep[..^1];
+        }
+
+        return $"{keep}_{hash}";
+    }
+
+    private static string Unquote(string identifier)
+        => identifier.StartsWith('"')
+            ? identifier[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal)
+            : identifier.ToLowerInvariant();
+
+    private string Quote(Relation relation) => sql.DelimitIdentifier(relation.Name, relation.Schema);
+
+    private string Quote(string schema, string name) => sql.DelimitIdentifier(name, schema);
+}
