@@ -15,16 +15,7 @@ public class PartitionedTableTests
     public async Task Index_foreign_key_and_index_drop_on_a_partitioned_table_apply_in_their_partition_safe_form()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
-        await using (var create = new PartitionedDbContext(PartitionedDbContext.Options(database.ConnectionString)))
-        {
-            await create.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreatePartitionedOrders.Id });
-        }
-
-        await ExecuteAsync(database.ConnectionString, """
-            INSERT INTO customers SELECT g FROM generate_series(1, 50) g;
-            INSERT INTO orders SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE g % 50 + 1 END, date '2025-01-01' + (g % 1000), NULL
-            FROM generate_series(1, 3000) g;
-            """);
+        await CreateOrdersWithDataAsync(database.ConnectionString);
 
         SafeMigrationReport report;
         await using (var add = new PartitionedDbContext(PartitionedDbContext.Options(database.ConnectionString)))
@@ -34,7 +25,7 @@ public class PartitionedTableTests
 
         report.AppliedMigrations.Should().Equal(AddOrdersCustomerIndexAndForeignKey.Id);
         var statements = report.Migrations.Single().Statements.Select(s => s.Sql).ToList();
-        statements.Should().Contain(s => s.Contains("ON ONLY public.orders", StringComparison.Ordinal))
+        statements.Should().Contain(s => s.Contains("ON ONLY public.orders (", StringComparison.Ordinal))
             .And.Contain(s => s.Contains("ATTACH PARTITION", StringComparison.Ordinal))
             .And.NotContain(s => s.Contains("CONCURRENTLY \"IX_orders_customer_id\" ON orders", StringComparison.Ordinal));
         var indexes = await IndexesAsync(database.ConnectionString);
@@ -66,6 +57,56 @@ public class PartitionedTableTests
         (await IndexesAsync(database.ConnectionString)).Should().BeEmpty();
         (await Journal.ReadAsync(database.ConnectionString)).Should().OnlyContain(j => j.Status == "applied");
         (await ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM orders")).Should().Be(3000);
+    }
+
+    [Test]
+    public async Task A_partition_safe_index_build_interrupted_half_way_is_completed_by_the_next_run()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await CreateOrdersWithDataAsync(database.ConnectionString);
+
+        // What a run killed during the second partition's build leaves: the parent index (ON ONLY, INVALID), the first
+        // partition's index attached, and an INVALID index on the second partition (here: a unique build failing on duplicates).
+        await ExecuteAsync(database.ConnectionString, """
+            CREATE INDEX "IX_orders_customer_id" ON ONLY orders (customer_id);
+            CREATE INDEX "IX_orders_customer_id_orders_2025" ON orders_2025 (customer_id);
+            ALTER INDEX "IX_orders_customer_id" ATTACH PARTITION "IX_orders_customer_id_orders_2025";
+            """);
+        await FluentActions.Awaiting(() => ExecuteAsync(database.ConnectionString,
+                "CREATE UNIQUE INDEX CONCURRENTLY \"IX_orders_customer_id_orders_2026\" ON orders_2026 (customer_id);"))
+            .Should().ThrowAsync<PostgresException>();
+        (await IndexesAsync(database.ConnectionString)).Should().Contain("orders_2026 IX_orders_customer_id_orders_2026 invalid");
+
+        SafeMigrationReport report;
+        await using (var add = new PartitionedDbContext(PartitionedDbContext.Options(database.ConnectionString)))
+        {
+            report = await add.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = AddOrdersCustomerIndexAndForeignKey.Id });
+        }
+
+        var statements = report.Migrations.Single().Statements.Select(s => s.Sql).ToList();
+        statements.Should().Contain("DROP INDEX CONCURRENTLY IF EXISTS public.\"IX_orders_customer_id_orders_2026\";")
+            .And.NotContain(s => s.Contains("ON ONLY public.orders (", StringComparison.Ordinal), "the parent index is kept")
+            .And.NotContain(s => s.Contains("ON public.orders_2025 (", StringComparison.Ordinal), "the attached index is kept");
+        var indexes = await IndexesAsync(database.ConnectionString);
+        indexes.Should().Contain("orders IX_orders_customer_id valid");
+        indexes.Should().Contain("orders_2025 IX_orders_customer_id_orders_2025 valid attached");
+        indexes.Should().Contain("orders_2026 IX_orders_customer_id_orders_2026 valid attached");
+        indexes.Should().NotContain(i => i.Contains(" invalid", StringComparison.Ordinal));
+    }
+
+    private static async Task CreateOrdersWithDataAsync(string connectionString)
+    {
+        await using (var create = new PartitionedDbContext(PartitionedDbContext.Options(connectionString)))
+        {
+            await create.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreatePartitionedOrders.Id });
+        }
+
+        // NULLs and duplicates in the indexed column, rows in every partition.
+        await ExecuteAsync(connectionString, """
+            INSERT INTO customers SELECT g FROM generate_series(1, 50) g;
+            INSERT INTO orders SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE g % 50 + 1 END, date '2025-01-01' + (g % 1000), NULL
+            FROM generate_series(1, 3000) g;
+            """);
     }
 
     /// <summary>Every index on the orders tree as <c>table index valid|invalid [attached]</c>.</summary>
