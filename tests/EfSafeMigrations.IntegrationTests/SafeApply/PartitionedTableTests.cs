@@ -12,7 +12,7 @@ namespace EfSafeMigrations.IntegrationTests.SafeApply;
 public class PartitionedTableTests
 {
     [Test]
-    public async Task Index_foreign_key_and_index_drop_on_a_partitioned_table_apply_in_their_partition_safe_form()
+    public async Task Index_foreign_key_unique_constraint_and_index_drop_on_a_partitioned_table_apply_in_a_form_PostgreSQL_accepts()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         await CreateOrdersWithDataAsync(database.ConnectionString);
@@ -52,9 +52,15 @@ public class PartitionedTableTests
             report = await drop.Database.MigrateSafelyAsync();
         }
 
-        report.AppliedMigrations.Should().Equal(DropOrdersCustomerIndex.Id);
+        report.AppliedMigrations.Should().Equal(AddOrdersUniqueKey.Id, DropOrdersCustomerIndex.Id);
         report.Problems.Should().ContainSingle(p => p.Code == PartitionSafeForms.PlainDropIndex);
-        (await IndexesAsync(database.ConnectionString)).Should().BeEmpty();
+        report.Problems.Should().ContainSingle(p => p.Code == PartitionSafeForms.PlainConstraint);
+        (await ScalarAsync<string>(database.ConnectionString,
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'AK_orders_id_created' AND conrelid = 'orders'::regclass"))
+            .Should().Be("UNIQUE (id, created)");
+        indexes = await IndexesAsync(database.ConnectionString);
+        indexes.Should().NotContain(i => i.Contains("IX_orders_customer_id", StringComparison.Ordinal), "the drop removed the parent's and the partitions' indexes");
+        indexes.Should().Contain("orders AK_orders_id_created valid").And.NotContain(i => i.Contains(" invalid", StringComparison.Ordinal));
         (await Journal.ReadAsync(database.ConnectionString)).Should().OnlyContain(j => j.Status == "applied");
         (await ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM orders")).Should().Be(3000);
     }

@@ -8,7 +8,7 @@ namespace EfSafeMigrations.IntegrationTests.Models.Partitioned;
 /// <summary>
 /// A range-partitioned <c>orders</c> table (created with <c>Sql</c>, as EF cannot declare partitioning): two plain
 /// partitions and one that is itself hash-partitioned; then the operations <c>dotnet ef migrations add</c> scaffolds
-/// for an index, a foreign key and an index drop on it.
+/// for an index, a foreign key, a unique constraint and an index drop on it.
 /// </summary>
 public sealed class PartitionedDbContext(DbContextOptions<PartitionedDbContext> options) : DbContext(options)
 {
@@ -83,10 +83,27 @@ public sealed class AddOrdersCustomerIndexAndForeignKey : Migration
 }
 
 [DbContext(typeof(PartitionedDbContext))]
-[Migration("20260201000003_DropOrdersCustomerIndex")]
+[Migration("20260201000003_AddOrdersUniqueKey")]
+public sealed class AddOrdersUniqueKey : Migration
+{
+    public const string Id = "20260201000003_AddOrdersUniqueKey";
+
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateIndex(name: "AK_orders_id_created", table: "orders", columns: ["id", "created"], unique: true)
+            .Annotation("Npgsql:CreatedConcurrently", true);
+        migrationBuilder.Sql("ALTER TABLE orders ADD CONSTRAINT \"AK_orders_id_created\" UNIQUE USING INDEX \"AK_orders_id_created\";");
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+        => migrationBuilder.DropUniqueConstraint(name: "AK_orders_id_created", table: "orders");
+}
+
+[DbContext(typeof(PartitionedDbContext))]
+[Migration("20260201000004_DropOrdersCustomerIndex")]
 public sealed class DropOrdersCustomerIndex : Migration
 {
-    public const string Id = "20260201000003_DropOrdersCustomerIndex";
+    public const string Id = "20260201000004_DropOrdersCustomerIndex";
 
     protected override void Up(MigrationBuilder migrationBuilder)
         => migrationBuilder.DropIndex(name: "IX_orders_customer_id", table: "orders");

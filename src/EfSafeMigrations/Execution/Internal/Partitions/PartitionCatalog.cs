@@ -69,6 +69,20 @@ internal sealed class PartitionCatalog(NpgsqlConnection connection, NpgsqlTransa
             """,
             ReadIndex, cancellationToken, ("parent", NpgsqlDbType.Oid, parentIndex.Oid), ("partition", NpgsqlDbType.Oid, partition.Oid));
 
+    /// <summary>The key columns of <paramref name="index"/>, quoted and comma-separated, or null when it has none (an expression index).</summary>
+    public async Task<string?> KeyColumnsAsync(IndexState index, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            """
+            SELECT CASE WHEN bool_and(k.attnum > 0) THEN string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord) END
+            FROM pg_index i
+            CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+            LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            WHERE i.indexrelid = @oid AND k.ord <= i.indnkeyatts
+            """, ("oid", NpgsqlDbType.Oid, index.Oid));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     private static IndexState ReadIndex(NpgsqlDataReader r) => new(r.GetFieldValue<uint>(0), r.GetString(1), r.GetString(2), r.GetBoolean(3));
 
     private async Task<T?> SingleAsync<T>(

@@ -19,6 +19,8 @@ internal sealed record PartitionSubstitute(IReadOnlyList<PlannedStatement> State
 /// picks up where it stopped (attached indexes are kept, an INVALID partition index is dropped and rebuilt).</item>
 /// <item><c>DROP INDEX CONCURRENTLY</c> of a partitioned index has no concurrent form: plain <c>DROP INDEX</c> under the
 /// lock timeout, with a warning.</item>
+/// <item><c>ADD CONSTRAINT ... UNIQUE/PRIMARY KEY USING INDEX</c> on a partitioned table: the plain <c>ADD CONSTRAINT</c>,
+/// with a warning.</item>
 /// <item><c>ADD FOREIGN KEY ... NOT VALID</c> on a partitioned table before PostgreSQL 18: the plain form (validated at
 /// once; the later <c>VALIDATE</c> is then a no-op), with a warning.</item>
 /// </list>
@@ -30,6 +32,7 @@ internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
     public const string IndexPerPartition = "partitioned-index-per-partition";
     public const string PlainDropIndex = "partitioned-index-plain-drop";
     public const string PlainForeignKey = "partitioned-table-plain-foreign-key";
+    public const string PlainConstraint = "partitioned-table-plain-unique-constraint";
 
     /// <summary>PostgreSQL 18 accepts <c>NOT VALID</c> foreign keys on partitioned tables; 11-17 refuse them.</summary>
     private const int NotValidForeignKeyOnPartitionedSince = 18;
@@ -54,6 +57,10 @@ internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
             {
                 return await PlainDropAsync(session, catalog, statement, drop, label, cancellationToken).ConfigureAwait(false);
             }
+        }
+        else if (statement.Kind == PlannedStatementKind.Ddl && PartitionStatementSql.ParseConstraintUsingIndex(statement.ExecutableSql) is { } usingIndex)
+        {
+            return await PlainConstraintAsync(session, catalog, statement, usingIndex, label, cancellationToken).ConfigureAwait(false);
         }
         else if (statement.Kind == PlannedStatementKind.Ddl
                  && session.Connection.PostgreSqlVersion.Major < NotValidForeignKeyOnPartitionedSince
@@ -174,6 +181,34 @@ internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
             $"{Quote(index)} is an index of a partitioned table, which PostgreSQL cannot drop CONCURRENTLY: it was dropped with a plain " +
             "DROP INDEX, which takes ACCESS EXCLUSIVE locks on the table and its partitions for a moment (under the lock timeout).",
             "Nothing to do; drop it when traffic is low if the lock timeout keeps expiring."));
+    }
+
+    /// <summary>
+    /// PostgreSQL refuses <c>ADD CONSTRAINT ... USING INDEX</c> on partitioned tables, and a partitioned constraint cannot adopt
+    /// partition indexes already attached to another index: the plain form, as EF without this package would run it.
+    /// </summary>
+    private async Task<PartitionSubstitute?> PlainConstraintAsync(
+        ExecutionSession session, PartitionCatalog catalog, PlannedStatement statement, ConstraintUsingIndex usingIndex, string label,
+        CancellationToken cancellationToken)
+    {
+        if (await catalog.FindAsync(usingIndex.Table, cancellationToken).ConfigureAwait(false) is not { Kind: Relation.PartitionedTable } table
+            || await catalog.IndexAsync(table.Schema, Unquote(usingIndex.Index), cancellationToken).ConfigureAwait(false) is not { } index
+            || await catalog.KeyColumnsAsync(index, cancellationToken).ConfigureAwait(false) is not { } columns)
+        {
+            return null;
+        }
+
+        return new(
+            [
+                Derived(session, statement, $"DROP INDEX {Quote(index.Schema, index.Name)};", PlannedStatementKind.Ddl, PlainConstraint),
+                Derived(session, statement, $"ALTER TABLE {Quote(table)} ADD CONSTRAINT {usingIndex.Constraint} {usingIndex.ConstraintType} ({columns});",
+                    PlannedStatementKind.Ddl, PlainConstraint),
+            ],
+            new PreflightProblem(Check, PreflightSeverity.Warning, PlainConstraint, label,
+                $"PostgreSQL cannot add a {usingIndex.ConstraintType} constraint USING INDEX on the partitioned table {Quote(table)}: it was added " +
+                "in its plain form, which builds the index of every partition while blocking writes to it (the concurrent build before it was dropped).",
+                "On a large partitioned table, build a matching unique index on each partition concurrently first (not attached to any parent " +
+                "index), then add the constraint with .WithoutSafeRewrite(): PostgreSQL adopts those indexes instead of building them."));
     }
 
     private PlannedStatement Attach(ExecutionSession session, PlannedStatement original, string parentIndex, string partitionIndex)

@@ -15,6 +15,9 @@ internal sealed record ConcurrentIndexDrop(bool IfExists, string Index, string R
 /// <summary>An <c>ALTER TABLE table ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID</c> and the same statement without <c>NOT VALID</c>.</summary>
 internal sealed record NotValidForeignKey(string Table, string PlainSql);
 
+/// <summary>An <c>ALTER TABLE table ADD CONSTRAINT name UNIQUE|PRIMARY KEY USING INDEX index</c> (the safe unique/primary key rewrite).</summary>
+internal sealed record ConstraintUsingIndex(string Table, string Constraint, string ConstraintType, string Index);
+
 /// <summary>
 /// Recognises the statements PostgreSQL refuses on partitioned tables, in the shapes Npgsql generates and people
 /// write by hand. Identifiers are kept as written: the catalog resolves them (<c>to_regclass</c>) exactly as the
@@ -39,6 +42,17 @@ internal static partial class PartitionStatementSql
         => AddForeignKeyNotValid().Match(sql.Trim()) is { Success: true } m
             ? new NotValidForeignKey(m.Groups["table"].Value, m.Groups["body"].Value + ";")
             : null;
+
+    public static ConstraintUsingIndex? ParseConstraintUsingIndex(string sql)
+        => AddConstraintUsingIndex().Match(sql.Trim()) is { Success: true } m
+            ? new ConstraintUsingIndex(m.Groups["table"].Value, m.Groups["name"].Value, m.Groups["type"].Value, m.Groups["index"].Value)
+            : null;
+
+    [GeneratedRegex(
+        @"^ALTER\s+TABLE\s+(?:ONLY\s+)?(?<table>" + Qualified + @")\s+ADD\s+CONSTRAINT\s+(?<name>" + Identifier +
+        @")\s+(?<type>UNIQUE|PRIMARY\s+KEY)\s+USING\s+INDEX\s+(?<index>" + Identifier + @")\s*;?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex AddConstraintUsingIndex();
 
     [GeneratedRegex(
         @"^(?<head>CREATE\s+(?:UNIQUE\s+)?INDEX)\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<name>" + Identifier + @")\s+ON\s+(?<table>" + Qualified + @")(?<rest>\s.*)$",
