@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using EfSafeMigrations.CommandLine.Internal;
 using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
+using EfSafeMigrations.IntegrationTests.Push;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -110,17 +111,10 @@ public class DatabaseAccessTests
         return (exitCode, errors.ToString());
     }
 
-    private static async Task AdminAsync(string sql, string? database = null)
+    private static Task AdminAsync(string sql, string? database = null)
     {
         var admin = new NpgsqlConnectionStringBuilder(PostgresTestServer.Server.AdminConnectionString) { Pooling = false };
-        if (database is not null)
-        {
-            admin.Database = database;
-        }
-
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        admin.Database = database ?? admin.Database;
+        return PushTestSupport.ExecuteAsync(admin.ConnectionString, sql);
     }
 }

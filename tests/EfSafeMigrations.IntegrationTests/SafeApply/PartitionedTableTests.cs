@@ -1,5 +1,6 @@
 using EfSafeMigrations.Execution.Internal.Partitions;
 using EfSafeMigrations.IntegrationTests.Models.Partitioned;
+using EfSafeMigrations.IntegrationTests.Push;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -38,10 +39,10 @@ public class PartitionedTableTests
         }
 
         indexes.Should().NotContain(i => i.Contains(" invalid", StringComparison.Ordinal));
-        (await ScalarAsync<bool>(database.ConnectionString,
+        (await Journal.ScalarAsync<bool>(database.ConnectionString,
             "SELECT convalidated FROM pg_constraint WHERE conname = 'FK_orders_customers_customer_id' AND conrelid = 'orders'::regclass"))
             .Should().BeTrue();
-        var major = await ScalarAsync<int>(database.ConnectionString, "SELECT current_setting('server_version_num')::int / 10000");
+        var major = await Journal.ScalarAsync<int>(database.ConnectionString, "SELECT current_setting('server_version_num')::int / 10000");
         if (major < 18)
         {
             report.Problems.Should().ContainSingle(p => p.Code == PartitionSafeForms.PlainForeignKey && p.Severity == Execution.PreflightSeverity.Warning);
@@ -55,14 +56,14 @@ public class PartitionedTableTests
         report.AppliedMigrations.Should().Equal(AddOrdersUniqueKey.Id, DropOrdersCustomerIndex.Id);
         report.Problems.Should().ContainSingle(p => p.Code == PartitionSafeForms.PlainDropIndex);
         report.Problems.Should().ContainSingle(p => p.Code == PartitionSafeForms.PlainConstraint);
-        (await ScalarAsync<string>(database.ConnectionString,
+        (await Journal.ScalarAsync<string>(database.ConnectionString,
             "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'AK_orders_id_created' AND conrelid = 'orders'::regclass"))
             .Should().Be("UNIQUE (id, created)");
         indexes = await IndexesAsync(database.ConnectionString);
         indexes.Should().NotContain(i => i.Contains("IX_orders_customer_id", StringComparison.Ordinal), "the drop removed the parent's and the partitions' indexes");
         indexes.Should().Contain("orders AK_orders_id_created valid").And.NotContain(i => i.Contains(" invalid", StringComparison.Ordinal));
         (await Journal.ReadAsync(database.ConnectionString)).Should().OnlyContain(j => j.Status == "applied");
-        (await ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM orders")).Should().Be(3000);
+        (await Journal.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM orders")).Should().Be(3000);
     }
 
     [Test]
@@ -73,12 +74,12 @@ public class PartitionedTableTests
 
         // What a run killed during the second partition's build leaves: the parent index (ON ONLY, INVALID), the first
         // partition's index attached, and an INVALID index on the second partition (here: a unique build failing on duplicates).
-        await ExecuteAsync(database.ConnectionString, """
+        await PushTestSupport.ExecuteAsync(database.ConnectionString, """
             CREATE INDEX "IX_orders_customer_id" ON ONLY orders (customer_id);
             CREATE INDEX "IX_orders_customer_id_orders_2025" ON orders_2025 (customer_id);
             ALTER INDEX "IX_orders_customer_id" ATTACH PARTITION "IX_orders_customer_id_orders_2025";
             """);
-        await FluentActions.Awaiting(() => ExecuteAsync(database.ConnectionString,
+        await FluentActions.Awaiting(() => PushTestSupport.ExecuteAsync(database.ConnectionString,
                 "CREATE UNIQUE INDEX CONCURRENTLY \"IX_orders_customer_id_orders_2026\" ON orders_2026 (customer_id);"))
             .Should().ThrowAsync<PostgresException>();
         (await IndexesAsync(database.ConnectionString)).Should().Contain("orders_2026 IX_orders_customer_id_orders_2026 invalid");
@@ -108,7 +109,7 @@ public class PartitionedTableTests
         }
 
         // NULLs and duplicates in the indexed column, rows in every partition.
-        await ExecuteAsync(connectionString, """
+        await PushTestSupport.ExecuteAsync(connectionString, """
             INSERT INTO customers SELECT g FROM generate_series(1, 50) g;
             INSERT INTO orders SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE g % 50 + 1 END, date '2025-01-01' + (g % 1000), NULL
             FROM generate_series(1, 3000) g;
@@ -138,21 +139,5 @@ public class PartitionedTableTests
         }
 
         return rows;
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
