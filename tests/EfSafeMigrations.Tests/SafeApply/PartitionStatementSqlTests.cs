@@ -37,9 +37,9 @@ public class PartitionStatementSqlTests
     [Test]
     public void Partition_index_names_stay_unique_within_63_bytes()
     {
-        PartitionSafeForms.PartitionIndexName("IX_orders_customer_id", "orders_2025").Should().Be("IX_orders_customer_id_orders_2025");
-        var a = PartitionSafeForms.PartitionIndexName(new string('i', 50), "orders_2025_01");
-        var b = PartitionSafeForms.PartitionIndexName(new string('i', 50), "orders_2025_02");
+        PartitionedIndexBuild.PartitionIndexName("IX_orders_customer_id", "orders_2025").Should().Be("IX_orders_customer_id_orders_2025");
+        var a = PartitionedIndexBuild.PartitionIndexName(new string('i', 50), "orders_2025_01");
+        var b = PartitionedIndexBuild.PartitionIndexName(new string('i', 50), "orders_2025_02");
         a.Length.Should().BeLessThanOrEqualTo(63);
         a.Should().NotBe(b);
     }

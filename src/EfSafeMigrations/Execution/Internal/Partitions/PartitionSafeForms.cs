@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -13,7 +11,7 @@ internal sealed record PartitionSubstitute(IReadOnlyList<PlannedStatement> State
 /// The SQL generator cannot know that a table is partitioned; the executor can (<c>pg_class.relkind = 'p'</c>) and, just
 /// before a statement runs, swaps the safe rewrite PostgreSQL refuses there for a form it accepts:
 /// <list type="bullet">
-/// <item><c>CREATE INDEX CONCURRENTLY</c> on a partitioned table: <c>CREATE INDEX ... ON ONLY parent</c> (instant, INVALID),
+/// <item><c>CREATE INDEX CONCURRENTLY</c> on a partitioned table: <see cref="PartitionedIndexBuild"/>, <c>CREATE INDEX ... ON ONLY parent</c> (instant, INVALID),
 /// then per partition <c>CREATE INDEX CONCURRENTLY</c> and <c>ALTER INDEX parent ATTACH PARTITION</c>; the parent index
 /// becomes valid once every partition's index is attached. Sub-partitioned partitions recurse. Re-running after a failure
 /// picks up where it stopped (attached indexes are kept, an INVALID partition index is dropped and rebuilt).</item>
@@ -50,7 +48,7 @@ internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
         {
             if (PartitionStatementSql.ParseBuild(statement.ExecutableSql) is { } build)
             {
-                return await IndexPerPartitionAsync(session, catalog, statement, build, resuming, cancellationToken).ConfigureAwait(false);
+                return await new PartitionedIndexBuild(sql, session, catalog, statement, build).ResolveAsync(resuming, cancellationToken).ConfigureAwait(false);
             }
 
             if (PartitionStatementSql.ParseDrop(statement.ExecutableSql) is { } drop)
@@ -72,98 +70,11 @@ internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
                 $"PostgreSQL {session.Connection.PostgreSqlVersion.Major} refuses NOT VALID foreign keys on the partitioned table " +
                 $"{Quote(table)}: the foreign key was added in its plain form, which checks every row at once while holding " +
                 "SHARE ROW EXCLUSIVE locks on both tables (under the lock timeout).",
-                "Expected on partitioned tables before PostgreSQL 18. On a large table, add the foreign key to each partition " +
-                "(NOT VALID, then VALIDATE) before adding it to the parent, which then finds them and skips the scan."));
+                "Expected on partitioned tables before PostgreSQL 18, which accepts the NOT VALID form; on a large table, deploy " +
+                "this migration when traffic is low."));
         }
 
         return null;
-    }
-
-    private async Task<PartitionSubstitute?> IndexPerPartitionAsync(
-        ExecutionSession session, PartitionCatalog catalog, PlannedStatement statement, ConcurrentIndexBuild build, bool resuming,
-        CancellationToken cancellationToken)
-    {
-        if (await catalog.FindAsync(build.Table, cancellationToken).ConfigureAwait(false) is not { Kind: Relation.PartitionedTable } table)
-        {
-            return null;
-        }
-
-        var name = Unquote(build.Name);
-        var statements = new List<PlannedStatement>();
-        var parent = await catalog.IndexAsync(table.Schema, name, cancellationToken).ConfigureAwait(false);
-        if (parent is { Valid: true } && resuming)
-        {
-            return new([], null); // An earlier run of this migration finished it.
-        }
-
-        if (parent is null or { Valid: true })
-        {
-            // A valid index of that name that this migration did not build: the statement fails on the name, as the plain form would.
-            statements.Add(Derived(session, statement, $"{build.Head} {sql.DelimitIdentifier(name)} ON ONLY {Quote(table)}{build.Rest}",
-                PlannedStatementKind.Ddl, IndexPerPartition));
-        }
-
-        await AddPartitionIndexesAsync(session, catalog, statement, build, table, parent, Quote(table.Schema, name), name, statements, cancellationToken)
-            .ConfigureAwait(false);
-        return new(statements, null);
-    }
-
-    /// <summary>Per partition of <paramref name="table"/>: build its index concurrently (recursing into sub-partitioned ones) and attach it.</summary>
-    private async Task AddPartitionIndexesAsync(
-        ExecutionSession session, PartitionCatalog catalog, PlannedStatement statement, ConcurrentIndexBuild build, Relation table,
-        IndexState? parentIndex, string parentQuoted, string parentName, List<PlannedStatement> statements, CancellationToken cancellationToken)
-    {
-        foreach (var partition in await catalog.PartitionsAsync(table, cancellationToken).ConfigureAwait(false))
-        {
-            var attached = parentIndex is null ? null : await catalog.AttachedIndexAsync(parentIndex, partition, cancellationToken).ConfigureAwait(false);
-            if (attached is { Valid: true })
-            {
-                continue;
-            }
-
-            if (partition.Kind == Relation.PartitionedTable)
-            {
-                var childName = attached?.Name ?? PartitionIndexName(parentName, partition.Name);
-                var child = attached ?? await catalog.IndexAsync(partition.Schema, childName, cancellationToken).ConfigureAwait(false);
-                if (child is null)
-                {
-                    statements.Add(Derived(session, statement, $"{build.Head} {sql.DelimitIdentifier(childName)} ON ONLY {Quote(partition)}{build.Rest}",
-                        PlannedStatementKind.Ddl, IndexPerPartition));
-                }
-
-                await AddPartitionIndexesAsync(session, catalog, statement, build, partition, child, Quote(partition.Schema, childName), childName, statements,
-                    cancellationToken).ConfigureAwait(false);
-                if (attached is null)
-                {
-                    statements.Add(Attach(session, statement, parentQuoted, Quote(partition.Schema, childName)));
-                }
-
-                continue;
-            }
-
-            if (partition.Kind != Relation.Table)
-            {
-                continue; // A foreign table cannot be indexed; PostgreSQL's own CREATE INDEX skips it the same way.
-            }
-
-            var indexName = PartitionIndexName(parentName, partition.Name);
-            var quoted = Quote(partition.Schema, indexName);
-            var existing = await catalog.IndexAsync(partition.Schema, indexName, cancellationToken).ConfigureAwait(false);
-            if (existing is { Valid: false })
-            {
-                // Left by a build that failed or was killed; a new build would fail on the name.
-                statements.Add(Derived(session, statement, $"DROP INDEX CONCURRENTLY IF EXISTS {quoted};", PlannedStatementKind.ConcurrentIndex,
-                    IndexPerPartition));
-            }
-
-            if (existing is not { Valid: true })
-            {
-                statements.Add(Derived(session, statement, $"{build.Head} CONCURRENTLY {sql.DelimitIdentifier(indexName)} ON {Quote(partition)}{build.Rest}",
-                    PlannedStatementKind.ConcurrentIndex, IndexPerPartition));
-            }
-
-            statements.Add(Attach(session, statement, parentQuoted, quoted));
-        }
     }
 
     private async Task<PartitionSubstitute?> PlainDropAsync(
@@ -211,13 +122,8 @@ internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
                 "index), then add the constraint with .WithoutSafeRewrite(): PostgreSQL adopts those indexes instead of building them."));
     }
 
-    private PlannedStatement Attach(ExecutionSession session, PlannedStatement original, string parentIndex, string partitionIndex)
-        => Derived(session, original, $"ALTER INDEX {parentIndex} ATTACH PARTITION {partitionIndex};", PlannedStatementKind.Ddl, IndexPerPartition);
-
-    // CREATE INDEX takes an unqualified name: the index lives in its table's schema. ALTER and DROP take qualified ones.
-
     /// <summary>A statement of the substitute, with the timeouts its kind gets (none when the original had none).</summary>
-    private static PlannedStatement Derived(ExecutionSession session, PlannedStatement original, string sqlText, PlannedStatementKind kind, string rewrite)
+    internal static PlannedStatement Derived(ExecutionSession session, PlannedStatement original, string sqlText, PlannedStatementKind kind, string rewrite)
     {
         var (lockTimeout, statementTimeout) = SafeMigrationsSqlGenerator.TimeoutsFor(
             kind == PlannedStatementKind.ConcurrentIndex ? StatementKind.ConcurrentIndex : StatementKind.Ddl, session.Options);
@@ -225,31 +131,15 @@ internal sealed class PartitionSafeForms(ISqlGenerationHelper sql)
         return new PlannedStatement(sqlText, kind, timed ? lockTimeout : null, timed ? statementTimeout : null, [.. original.Rewrites, rewrite]);
     }
 
-    /// <summary><c>{index}_{partition}</c>, shortened with a hash to PostgreSQL's 63-byte limit so that two partitions never share a name.</summary>
-    internal static string PartitionIndexName(string index, string partition)
-    {
-        var name = $"{index}_{partition}";
-        if (Encoding.UTF8.GetByteCount(name) <= 63)
-        {
-            return name;
-        }
-
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8].ToLowerInvariant();
-        var keep = name;
-        while (Encoding.UTF8.GetByteCount(keep) > 63 - 9)
-        {
-            keep = keep[..^1];
-        }
-
-        return $"{keep}_{hash}";
-    }
-
-    private static string Unquote(string identifier)
+    internal static string Unquote(string identifier)
         => identifier.StartsWith('"')
             ? identifier[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal)
             : identifier.ToLowerInvariant();
 
-    private string Quote(Relation relation) => sql.DelimitIdentifier(relation.Name, relation.Schema);
+    // CREATE INDEX takes an unqualified name (the index lives in its table's schema); ALTER and DROP take qualified ones.
+    internal static string Quote(ISqlGenerationHelper sql, Relation relation) => sql.DelimitIdentifier(relation.Name, relation.Schema);
+
+    private string Quote(Relation relation) => Quote(sql, relation);
 
     private string Quote(string schema, string name) => sql.DelimitIdentifier(name, schema);
 }
