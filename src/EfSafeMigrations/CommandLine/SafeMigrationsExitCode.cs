@@ -44,4 +44,10 @@ public enum SafeMigrationsExitCode
     /// <c>CREATE</c> on a schema. The message names the missing grant and the command that gives it.
     /// </summary>
     MissingPrivilege = 11,
+
+    /// <summary>
+    /// Stopped by SIGTERM (Kubernetes, systemd): the running statement was cancelled on the server and the command
+    /// stopped cleanly (128 + 15, the code of a process SIGTERM ends). <c>migrate</c> resumes on its next run.
+    /// </summary>
+    Terminated = 143,
 }

@@ -24,10 +24,11 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
     public async Task<SafeMigrationsExitCode> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var (arguments, context, output, _) = invocation;
+        var progress = new MigrationProgress(output.Progress);
         var options = new MigrateSafelyOptions
         {
             TargetMigration = arguments.Positional(0),
-            Progress = new MigrationProgress(output.Progress),
+            Progress = progress,
         };
         SafeMigrationReport report;
         try
@@ -43,6 +44,12 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
                 : SafeMigrationsExitCode.MissingPrivilege;
             output.Failure(Outcomes.Name(code), access.Summary, access.Fix);
             return code;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Progress.Stop();
+            await StoppedRun.WriteAsync(output, context, progress).ConfigureAwait(false);
+            throw; // the host names the signal and sets the exit code
         }
         catch (SafeMigrationException failure)
         {

@@ -109,6 +109,7 @@ internal static class Outcomes
         SafeMigrationsExitCode.NotAvailable => "not-available",
         SafeMigrationsExitCode.PendingMigrations => "pending-migrations",
         SafeMigrationsExitCode.MissingPrivilege => "missing-privilege",
+        SafeMigrationsExitCode.Terminated => "terminated",
         _ => code.ToString(),
     };
 }
