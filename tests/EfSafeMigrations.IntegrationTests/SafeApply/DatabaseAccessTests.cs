@@ -82,7 +82,8 @@ public class DatabaseAccessTests
     {
         var errors = new StringWriter();
         var host = new CommandHost(CommandCatalog.Create(), new TerminalSettings(TextWriter.Null, errors, false, false, true));
-        var exitCode = await host.RunAsync(["migrate"], () => ShopOptions.Shop(connectionString), CancellationToken.None);
+        using var interruption = Interruption.Listen(CancellationToken.None);
+        var exitCode = await host.RunAsync(["migrate"], () => ShopOptions.Shop(connectionString), interruption);
         return (exitCode, errors.ToString());
     }
 
