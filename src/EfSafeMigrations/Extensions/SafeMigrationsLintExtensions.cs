@@ -36,7 +36,11 @@ public static class SafeMigrationsLintExtensions
         var options = Options(context);
         var pending = await database.GetPendingMigrationsAsync(cancellationToken);
         var version = await PostgresVersionSource.ResolveAsync(context, options?.Lint ?? new LintOptions(), cancellationToken);
-        return MigrationLinter.Lint(Migrations(context, pending), LintSettings.ForContext(options, version, appliedByMigrateSafely: true));
+
+        // As the gate lints them: tables an earlier pending migration creates are new for the later ones.
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context, cancellationToken);
+        return MigrationLinter.Lint(Migrations(context, pending),
+            LintSettings.ForContext(options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
     }
 
     // Null when the context does not use EfSafeMigrations: plain EF applies its migrations as written.

@@ -24,9 +24,13 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
         }
 
         var version = await PostgresVersionSource.ResolveAsync(context.Context, options, cancellationToken);
+
+        // The pending migrations run in order in this run: what an earlier one creates is new for the later ones
+        // (a fresh install creates every table it alters, renames or drops).
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context.Context, cancellationToken);
         var report = MigrationLinter.Lint(
             context.PendingMigrations.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
-            LintSettings.For(context.Options, version, appliedByMigrateSafely: true));
+            LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
         return ToProblems(report);
     }
 

@@ -38,6 +38,12 @@ public static class ResultTable
                 : $"| MigrateSafelyAsync | failed: {noop.SafeError} | |");
         }
 
+        if (report.Planning is { } plan)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Planning a fresh install of {plan.Migrations} migrations (median of 5): MigrateSafelyAsync dry run (plan, lint gate, journal) {plan.DryRunMedianMs:0} ms, {plan.Errors} gate errors; EF's GenerateScript for the same migrations {plan.EfScriptMedianMs:0} ms."));
+        }
+
         if (report.Lint is { } lint)
         {
             text.AppendLine();

@@ -125,8 +125,7 @@ public class CheckLeftByMigrationsTests
         await using var output = new StringWriter();
         var terminal = new TerminalSettings(output, output, OutIsTerminal: false, ErrorIsTerminal: false, NoColorRequested: true);
         using var interruption = Interruption.Listen(CancellationToken.None);
-        var exitCode = await new CommandHost(CommandCatalog.Create(), terminal)
-            .RunAsync(CheckArguments(), createContext, interruption);
+        var exitCode = await new CommandHost(CommandCatalog.Create(), terminal).RunAsync(CheckArguments(), createContext, interruption);
         return (exitCode, output.ToString());
     }
 

@@ -104,7 +104,7 @@ internal sealed class SafeMigrationRunner(
                     .Select(r => r.MigrationId).ToList();
                 var plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, journal, connection, report, cancellationToken)
                     .ConfigureAwait(false);
-                await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
+                await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
                 MigrationLog.Planned(logger, plan.Count, plan.Sum(p => p.Planned.Steps.Count - p.Planned.StepsAlreadyCompleted), null);
 
                 var session = new ExecutionSession
@@ -196,7 +196,7 @@ internal sealed class SafeMigrationRunner(
             plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, null, connection, report, cancellationToken).ConfigureAwait(false);
         }
 
-        await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
+        await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
         foreach (var item in plan)
         {
             report.MigrationList.Add(new MigrationOutcome(item.Planned.Id, item.Planned.Direction)

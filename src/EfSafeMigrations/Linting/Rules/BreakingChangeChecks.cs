@@ -17,6 +17,12 @@ internal sealed class BreakingChangeChecks : IOperationCheck
                 context.ReportUnlessNew(rename.Name, RuleCatalog.RenameTable,
                     OperationDescriber.Qualify(rename.Schema, rename.Name),
                     OperationDescriber.Qualify(rename.NewSchema ?? rename.Schema, rename.NewName ?? rename.Name));
+                if (context.IsNewTable(rename.Name) && rename.NewName is not null)
+                {
+                    // Renamed, a new table is still empty and still unknown to running code.
+                    context.MarkTableNew(rename.NewName);
+                }
+
                 break;
             case DropColumnOperation drop:
                 context.ReportUnlessNew(drop.Table, RuleCatalog.DropColumn, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));
