@@ -3,9 +3,10 @@ namespace EfSafeMigrations;
 /// <summary>
 /// <c>MigrateSafelyAsync</c> stopped: a preflight check found an error, the migration lock could not be taken,
 /// or a step failed (after its retries). The step that failed left nothing behind; the journal records which
-/// steps completed, and the next run resumes after them.
+/// steps completed, and the next run resumes after them. <see cref="DatabaseAccessException"/>: the server could not be
+/// reached, or the role lacks a privilege the run needs.
 /// </summary>
-public sealed class SafeMigrationException : Exception
+public class SafeMigrationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public SafeMigrationException(string message, SafeMigrationReport report, Exception? innerException = null,

@@ -40,6 +40,12 @@ public enum SafeMigrationsExitCode
     PendingMigrations = 10,
 
     /// <summary>
+    /// The role lacks a privilege the run needs: <c>CREATEDB</c> for a database that does not exist yet, or a grant such as
+    /// <c>CREATE</c> on a schema. The message names the missing grant and the command that gives it.
+    /// </summary>
+    MissingPrivilege = 11,
+
+    /// <summary>
     /// Stopped by SIGTERM (Kubernetes, systemd): the running statement was cancelled on the server and the command
     /// stopped cleanly (128 + 15, the code of a process SIGTERM ends). <c>migrate</c> resumes on its next run.
     /// </summary>

@@ -73,4 +73,17 @@ public static partial class RuleCatalog
         safeAlternative: "Use pg_repack --order-by to reorder the table online, outside migrations.",
         unsafeSample: "migrationBuilder.Sql(\"CLUSTER orders USING ix_orders_created_at;\");",
         safeSample: "// outside migrations: pg_repack --table=orders --order-by=created_at");
+
+    /// <summary>ESM0043: DETACH PARTITION without CONCURRENTLY.</summary>
+    public static readonly Rule DetachPartitionWithoutConcurrently = new(
+        "ESM0043",
+        "DETACH PARTITION without CONCURRENTLY",
+        RuleCategory.RawSql,
+        RuleSeverity.Warning,
+        "{0} detaches a partition without CONCURRENTLY",
+        why: "ALTER TABLE ... DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the partitioned table until the migration commits: every query on any partition waits, and while it waits for running queries to finish, every later query queues behind it.",
+        safeAlternative: "Detach with CONCURRENTLY (PostgreSQL 14+), which takes only SHARE UPDATE EXCLUSIVE on the parent; it cannot run inside a transaction, so give it its own Sql step with suppressTransaction: true (an interrupted one is completed with DETACH PARTITION p FINALIZE).",
+        unsafeSample: "migrationBuilder.Sql(\"ALTER TABLE orders DETACH PARTITION orders_2024;\");",
+        safeSample: "migrationBuilder.Sql(\"ALTER TABLE orders DETACH PARTITION orders_2024 CONCURRENTLY;\", suppressTransaction: true);",
+        exemptWhenTableIsNew: true);
 }

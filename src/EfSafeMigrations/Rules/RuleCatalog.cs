@@ -30,7 +30,7 @@ public static partial class RuleCatalog
             CharColumn, VarcharWithLength, WideNonUniqueIndex, IdentifierTooLong,
             UnbatchedDataChange, Truncate, LockTable, VacuumFull, Cluster, ReindexWithoutConcurrently,
             SeedDataDelete, SeedDataUpdate, MixedTransactionalSteps, RawSqlWithoutLockTimeout,
-            TransactionControlInRawSql, DropDatabase, EnumValueInTransaction,
+            TransactionControlInRawSql, DropDatabase, EnumValueInTransaction, DetachPartitionWithoutConcurrently,
         };
         all.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 

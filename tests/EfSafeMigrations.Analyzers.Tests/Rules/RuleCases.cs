@@ -117,6 +117,7 @@ public static class RuleCases
         yield return Sql("ESM0039", "SET lock_timeout = 0; ALTER TABLE orders ADD COLUMN note text;", "SET lock_timeout TO '2s'; ALTER TABLE orders ADD COLUMN note text;");
         yield return Sql("ESM0040", "START TRANSACTION;", "SAVEPOINT a; ROLLBACK TO SAVEPOINT a;");
         yield return Sql("ESM0041", "DROP DATABASE legacy;", "SELECT 'DROP DATABASE legacy';", unsafeSuppress: true);
+        yield return Sql("ESM0043", "ALTER TABLE orders DETACH PARTITION orders_2024;", "ALTER TABLE orders DETACH PARTITION orders_2024 CONCURRENTLY;", safeSuppress: true);
     }
 
     private static RuleCase Sql(string id, string unsafeSql, string safeSql, bool unsafeSuppress = false, bool safeSuppress = false)

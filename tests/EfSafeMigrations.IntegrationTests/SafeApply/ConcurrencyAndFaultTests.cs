@@ -47,6 +47,32 @@ public class ConcurrencyAndFaultTests
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Indexes.Should().NotContain(i => i.Contains("[INVALID]"));
     }
 
+    /// <summary>In this fixture, not beside the other database-access tests: two eight-process tests at once overload a 2-core runner.</summary>
+    [Test]
+    public async Task A_missing_database_is_created_by_one_of_eight_migrator_processes_and_each_migration_applied_once()
+    {
+        await using var owner = await PostgresTestServer.CreateDatabaseAsync();
+        await DatabaseAccessTests.AdminAsync($"ALTER ROLE \"{owner.Role}\" CREATEDB");
+        var missing = owner.Name + "_new";
+        var connectionString = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Database = missing }.ConnectionString;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => MigratorProcess.RunAsync(connectionString, timeout.Token)));
+
+            runs.Should().OnlyContain(r => r.ExitCode == 0, string.Join("\n", runs.Select(r => r.Errors)));
+            runs.SelectMany(r => r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Where(line => line.StartsWith(MigratorProcess.AppliedPrefix, StringComparison.Ordinal))
+                .Should().Equal($"{MigratorProcess.AppliedPrefix}{CreateShop.Id}", $"{MigratorProcess.AppliedPrefix}{SafeChanges.Id}");
+            (await Journal.HistoryAsync(connectionString)).Should().Equal(CreateShop.Id, SafeChanges.Id);
+            (await Journal.ReadAsync(connectionString)).Should().OnlyContain(j => j.Status == "applied");
+        }
+        finally
+        {
+            await DatabaseAccessTests.AdminAsync($"DROP DATABASE IF EXISTS \"{missing}\" WITH (FORCE)");
+        }
+    }
+
     [Test]
     public async Task A_concurrent_index_build_killed_mid_build_is_cleaned_up_and_completed_by_the_next_run()
     {

@@ -80,7 +80,7 @@ public class LintBehaviourTests
     public void Unknown_ids_and_versions_in_options_are_clear_errors()
     {
         FluentActions.Invoking(() => new LintOptions().SetSeverity("ESM0999", RuleSeverity.Info))
-            .Should().Throw<ArgumentException>().WithMessage("'ESM0999' is not an EfSafeMigrations rule id*ESM0001 to ESM0042*");
+            .Should().Throw<ArgumentException>().WithMessage("'ESM0999' is not an EfSafeMigrations rule id*ESM0001 to ESM*");
         FluentActions.Invoking(() => new LintOptions().Disable("XYZ")).Should().Throw<ArgumentException>();
         FluentActions.Invoking(() => new LintOptions { TargetPostgresVersion = 150 }).Should().Throw<ArgumentOutOfRangeException>();
     }

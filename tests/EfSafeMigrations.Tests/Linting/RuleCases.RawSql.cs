@@ -209,6 +209,11 @@ public static partial class RuleCases
         yield return FiresOnSql("ESM0041", "DROP DATABASE legacy;", suppressTransaction: true);
         yield return SilentOnSql("ESM0041", "SELECT 'DROP DATABASE legacy';");
         yield return FiresOnSql("ESM0042", "ALTER TYPE mood ADD VALUE 'curious';", postgresVersion: 11);
+        yield return FiresOnSql("ESM0043", "ALTER TABLE orders DETACH PARTITION orders_2024;");
+        yield return FiresOnSql("ESM0043", "ALTER TABLE IF EXISTS ONLY public.orders DETACH PARTITION public.\"Orders2024\";");
+        yield return SilentOnSql("ESM0043", "ALTER TABLE orders DETACH PARTITION orders_2024 CONCURRENTLY;", suppressTransaction: true);
+        yield return SilentOnSql("ESM0043", "ALTER TABLE orders DETACH PARTITION orders_2024 FINALIZE;");
+        yield return SilentOnSql("ESM0043", "CREATE TABLE orders (id bigint, d date) PARTITION BY RANGE (d); ALTER TABLE orders DETACH PARTITION orders_2024;");
         yield return SilentOnSql("ESM0042", "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'curious';", suppressTransaction: true, postgresVersion: 11);
     }
 }

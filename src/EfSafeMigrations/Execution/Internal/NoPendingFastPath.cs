@@ -42,7 +42,15 @@ internal static class NoPendingFastPath
         DbContext context, SafeMigrator safeMigrator, IHistoryRepository historyRepository, PreflightRunner preflight, MigrateSafelyOptions call,
         SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger, CancellationToken cancellationToken)
     {
-        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (DatabaseCreation.IsMissingDatabase(exception))
+        {
+            return false; // The locked path creates it, as Migrate() does.
+        }
+
         try
         {
             // No history rows: a first start-up (or a database still to create), which the locked path handles.

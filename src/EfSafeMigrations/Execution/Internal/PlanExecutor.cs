@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EfSafeMigrations.Execution.Internal.Partitions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -55,6 +56,7 @@ internal sealed class PlanStepFailedException(
 /// </summary>
 internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
 {
+    private readonly PartitionSafeForms _partitions = new(sqlGenerationHelper);
     private readonly ConcurrentIndexPreparation _indexes = new(sqlGenerationHelper);
 
     /// <summary>Applies <paramref name="steps"/> in order (the push mode's entry point).</summary>
@@ -86,7 +88,9 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                     foreach (var statement in step.Statements)
                     {
                         current = statement;
-                        outcomes.Add(await RunAsync(session, step, statement, transaction, attempt, label, cancellationToken).ConfigureAwait(false));
+                        outcomes.AddRange(
+                            await RunPartitionSafeAsync(session, step, statement, transaction, resuming, attempt, label, cancellationToken).ConfigureAwait(false)
+                            ?? [await RunAsync(session, step, statement, transaction, attempt, label, cancellationToken).ConfigureAwait(false)]);
                     }
 
                     if (completed is not null)
@@ -101,6 +105,12 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                     foreach (var statement in step.Statements)
                     {
                         current = statement;
+                        if (await RunPartitionSafeAsync(session, step, statement, null, resuming, attempt, label, cancellationToken).ConfigureAwait(false) is { } done)
+                        {
+                            outcomes.AddRange(done);
+                            continue;
+                        }
+
                         var skip = await _indexes.PrepareAsync(session, statement, label, step.Number, resuming, cancellationToken).ConfigureAwait(false);
                         outcomes.Add(skip
                             ? new StatementOutcome(step.Number, statement.Sql, false, TimeSpan.Zero, attempt, statement.Rewrites, Skipped: true)
@@ -164,6 +174,40 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.StatementCompleted, label, step.Number, null,
             $"Step {step.Number}: statement done in {clock.Elapsed.TotalMilliseconds:0} ms."));
         return new StatementOutcome(step.Number, statement.Sql, step.Transactional, clock.Elapsed, attempt, statement.Rewrites, Skipped: false);
+    }
+
+    /// <summary>
+    /// A statement PostgreSQL refuses on a partitioned table runs in the form it accepts (<see cref="PartitionSafeForms"/>);
+    /// null: the statement is not affected.
+    /// </summary>
+    private async Task<IReadOnlyList<StatementOutcome>?> RunPartitionSafeAsync(
+        ExecutionSession session, PlanStep step, PlannedStatement statement, NpgsqlTransaction? transaction, bool resuming, int attempt, string label,
+        CancellationToken cancellationToken)
+    {
+        if (await _partitions.ResolveAsync(session, statement, transaction, resuming, label, cancellationToken).ConfigureAwait(false) is not { } substitute)
+        {
+            return null;
+        }
+
+        if (substitute.Finding is { } finding && !session.Report.ProblemList.Contains(finding))
+        {
+            session.Report.ProblemList.Add(finding);
+            MigrationLog.PreflightProblem(session.Logger, finding.Check, finding.Code, finding.Message, null);
+        }
+
+        if (substitute.Statements.Count == 0)
+        {
+            MigrationLog.ValidIndexSkipped(session.Logger, statement.IndexName ?? statement.Sql, null);
+            return [new StatementOutcome(step.Number, statement.Sql, step.Transactional, TimeSpan.Zero, attempt, statement.Rewrites, Skipped: true)];
+        }
+
+        var outcomes = new List<StatementOutcome>(substitute.Statements.Count);
+        foreach (var form in substitute.Statements)
+        {
+            outcomes.Add(await RunAsync(session, step, form, transaction, attempt, label, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
     }
 
     /// <summary>

@@ -33,12 +33,26 @@ internal sealed class SafeMigrationRunner(
 {
     public async Task<SafeMigrationReport> RunAsync(MigrateSafelyOptions call, CancellationToken cancellationToken)
     {
+        var report = new SafeMigrationReport { DryRun = call.DryRun };
+        try
+        {
+            return await RunCoreAsync(call, report, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not SafeMigrationException and not OperationCanceledException
+            && DatabaseAccessErrors.Describe(exception, currentContext.Context.Database.GetDbConnection() as NpgsqlConnection) is { } access)
+        {
+            // EF reports an unreachable server as "likely due to a transient failure", the host only in an inner exception.
+            throw new DatabaseAccessException(access.Problem, access.Message, access.Fix, report, exception);
+        }
+    }
+
+    private async Task<SafeMigrationReport> RunCoreAsync(MigrateSafelyOptions call, SafeMigrationReport report, CancellationToken cancellationToken)
+    {
         var safeMigrator = migrator as SafeMigrator ?? throw new InvalidOperationException(
             $"MigrateSafelyAsync needs EfSafeMigrations' migrator, but IMigrator is {migrator.GetType().Name}: another extension or a " +
             "ReplaceService<IMigrator, ...> replaced it. Remove that replacement, or migrate with Database.MigrateAsync().");
         var options = SafeMigrationsOptionsExtension.OptionsOf(contextOptions);
         var logger = call.Logger ?? loggerFactory.CreateLogger("EfSafeMigrations.Migrator");
-        var report = new SafeMigrationReport { DryRun = call.DryRun };
         var clock = Stopwatch.StartNew();
         var relational = RelationalOptionsExtension.Extract(contextOptions);
         var historySchema = relational.MigrationsHistoryTableSchema;
@@ -68,11 +82,7 @@ internal sealed class SafeMigrationRunner(
             return Completed(report, clock, logger, call);
         }
 
-        var creator = (IRelationalDatabaseCreator)databaseCreator;
-        if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await DatabaseCreation.EnsureExistsAsync((IRelationalDatabaseCreator)databaseCreator, cancellationToken).ConfigureAwait(false);
 
         // A clone keeps the credentials (or the data source) without them ever passing through a string here.
         await using var lockConnection = (NpgsqlConnection)((ICloneable)connection).Clone();
@@ -266,6 +276,12 @@ internal sealed class SafeMigrationRunner(
             if (exception is OperationCanceledException)
             {
                 throw;
+            }
+
+            if (DatabaseAccessErrors.Describe(failed?.InnerException ?? exception, connection) is { IsUnreachable: false } access)
+            {
+                throw new DatabaseAccessException(access.Problem, $"{id}: step {current + 1} failed: {access.Message}", access.Fix, report,
+                    failed?.InnerException ?? exception, id);
             }
 
             throw failed is not null

@@ -106,6 +106,15 @@ internal static class RawSqlAlterStatements
             {
                 context.Report(RuleCatalog.RenameTable, table.ToString(), (actionCursor.ReadName()?.Name ?? "?") + "." + table.Name);
             }
+            else if (actionCursor.Accept("detach", "partition") && !tableIsNew)
+            {
+                // CONCURRENTLY takes SHARE UPDATE EXCLUSIVE; FINALIZE completes an interrupted concurrent detach.
+                var partition = actionCursor.ReadName();
+                if (!actionCursor.Accept("concurrently") && !actionCursor.Accept("finalize"))
+                {
+                    context.Report(RuleCatalog.DetachPartitionWithoutConcurrently, (partition?.ToString() ?? "?") + " of " + table);
+                }
+            }
             else if (actionCursor.Accept("validate", "constraint") && actionCursor.ReadName() is { } constraint)
             {
                 context.State.Schema.ConstraintValidated(constraint.Name);

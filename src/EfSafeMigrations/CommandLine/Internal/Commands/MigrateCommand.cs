@@ -35,6 +35,16 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         {
             report = await context.Database.MigrateSafelyAsync(options, cancellationToken).ConfigureAwait(false);
         }
+        catch (DatabaseAccessException access)
+        {
+            output.Progress.Stop();
+            Write(output, access.Report);
+            var code = access.Problem is DatabaseAccessProblem.ServerUnreachable or DatabaseAccessProblem.LoginRefused
+                ? SafeMigrationsExitCode.ServerUnreachable
+                : SafeMigrationsExitCode.MissingPrivilege;
+            output.Failure(Outcomes.Name(code), access.Summary, access.Fix);
+            return code;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             output.Progress.Stop();
