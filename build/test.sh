@@ -10,6 +10,7 @@
 #   EFSAFEMIGRATIONS_PG_MATRIX="13 17"   the majors of the version matrix ("" for none; default 13 14 16 17 18,
 #                                        none with --filter)
 #   EFSAFEMIGRATIONS_PG_MATRIX_JOBS=2    how many majors run at a time
+#   EFSAFEMIGRATIONS_PG_MATRIX_FILTER=EXPR   a dotnet test filter for the matrix runs only (default: --filter's, or all)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -90,10 +91,11 @@ fi
 # one `dotnet test` per major (its own cluster, trx and log), a few at a time; each log is printed when its
 # run ends, whole when it failed.
 run_integration_tests_on() { # major bin-folder
-  local major="$1" bin="$2"
+  local major="$1" bin="$2" matrix_filter=("${filter[@]}")
+  [ -z "${EFSAFEMIGRATIONS_PG_MATRIX_FILTER:-}" ] || matrix_filter=(--filter "$EFSAFEMIGRATIONS_PG_MATRIX_FILTER")
   EFSAFEMIGRATIONS_PG_BIN="$bin" EFSAFEMIGRATIONS_TEST_PG_MAJOR="$major" EFSAFEMIGRATIONS_TEST_DOCKER=0 \
     dotnet test tests/EfSafeMigrations.IntegrationTests -c "$configuration" --no-build -nologo \
-      --logger "trx;LogFileName=IntegrationTests.pg$major.trx" --results-directory "$results" "${filter[@]}" \
+      --logger "trx;LogFileName=IntegrationTests.pg$major.trx" --results-directory "$results" "${matrix_filter[@]}" \
       > "$results/IntegrationTests.pg$major.log" 2>&1
 }
 
