@@ -7,6 +7,7 @@
 #
 #   build/ensure-postgres-versions.sh            every pinned major
 #   build/ensure-postgres-versions.sh 13 17      only these
+#   build/ensure-postgres-versions.sh --list     print the pinned majors, fetch nothing
 #
 # Prints one line per major on stdout, "<major> <bin folder>"; progress goes to stderr. Point
 # EFSAFEMIGRATIONS_PG_BIN at a bin folder to run the tests on that major.
@@ -78,15 +79,22 @@ check_server_account_reaches() { # major
   exit 1
 }
 
+pinned_majors() { printf '%s\n' "${!pinned[@]}" | sort -n; }
+
+if [ "${1:-}" = "--list" ]; then
+  pinned_majors | tr '\n' ' ' | sed 's/ $/\n/'
+  exit 0
+fi
+
 majors=("$@")
 if [ ${#majors[@]} -eq 0 ]; then
-  mapfile -t majors < <(printf '%s\n' "${!pinned[@]}" | sort -n)
+  mapfile -t majors < <(pinned_majors)
 fi
 
 mkdir -p "$cache"
 for major in "${majors[@]}"; do
   if [ -z "${pinned[$major]:-}" ]; then
-    log "no pinned version for PostgreSQL '$major' (pinned: $(printf '%s\n' "${!pinned[@]}" | sort -n | tr '\n' ' '))"
+    log "no pinned version for PostgreSQL '$major' (pinned: $(pinned_majors | tr '\n' ' '))"
     exit 1
   fi
   is_cached "$major" || fetch "$major"

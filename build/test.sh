@@ -7,8 +7,8 @@
 #                                 on the other supported majors (see version_matrix_pass)
 #   build/test.sh --filter EXPR   pass a dotnet test filter to every test project (no version matrix)
 #
-#   EFSAFEMIGRATIONS_PG_MATRIX="13 17"   the majors of the version matrix ("" for none; default 13 14 16 17 18,
-#                                        none with --filter)
+#   EFSAFEMIGRATIONS_PG_MATRIX="13 17"   the majors of the version matrix ("" for none; default: every major
+#                                        build/ensure-postgres-versions.sh pins but the local server's, none with --filter)
 #   EFSAFEMIGRATIONS_PG_MATRIX_JOBS=2    how many majors run at a time
 #   EFSAFEMIGRATIONS_PG_MATRIX_FILTER=EXPR   a dotnet test filter for the matrix runs only (default: --filter's, or all)
 set -euo pipefail
@@ -26,15 +26,34 @@ mkdir -p "$results"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-# Debian's PostgreSQL (15) runs every test project; these majors run the integration tests once more each.
-if [ ${#filter[@]} -eq 0 ]; then
-  read -r -a matrix_majors <<< "${EFSAFEMIGRATIONS_PG_MATRIX-13 14 16 17 18}"
-else
-  read -r -a matrix_majors <<< "${EFSAFEMIGRATIONS_PG_MATRIX-}"
-fi
+# The major of the server the test projects find first (EFSAFEMIGRATIONS_PG_BIN, PATH, Debian's newest).
+local_server_major() {
+  local initdb="${EFSAFEMIGRATIONS_PG_BIN:+$EFSAFEMIGRATIONS_PG_BIN/initdb}"
+  [ -x "$initdb" ] || initdb="$(command -v initdb || true)"
+  [ -x "$initdb" ] || initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)"
+  [ -x "$initdb" ] && "$initdb" --version | sed -E 's/.*\) ([0-9]+).*/\1/'
+}
+
+# Every test project runs on the local server (Debian's PostgreSQL 15 in CI); the integration tests run once more
+# on each other pinned major.
+choose_matrix_majors() {
+  if [ -n "${EFSAFEMIGRATIONS_PG_MATRIX+set}" ]; then
+    read -r -a matrix_majors <<< "$EFSAFEMIGRATIONS_PG_MATRIX"
+  elif [ ${#filter[@]} -gt 0 ]; then
+    matrix_majors=()
+  else
+    local local_major major
+    local_major="$(local_server_major || true)"
+    matrix_majors=()
+    for major in $("$root/build/ensure-postgres-versions.sh" --list); do
+      [ "$major" = "$local_major" ] || matrix_majors+=("$major")
+    done
+  fi
+}
 
 step "PostgreSQL server binaries"
 "$root/build/ensure-postgres.sh"
+choose_matrix_majors
 if [ ${#matrix_majors[@]} -gt 0 ]; then
   "$root/build/ensure-postgres-versions.sh" "${matrix_majors[@]}" >/dev/null
 fi
