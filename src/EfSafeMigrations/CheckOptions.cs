@@ -11,7 +11,8 @@ public sealed class CheckOptions
 
     /// <summary>
     /// Compare the live database with the model (skipped while migrations are pending): with the push engine's
-    /// full comparison when a shadow database can be made, else tables and columns.
+    /// full comparison when a shadow database can be made, else tables and columns. Differences the migrations
+    /// themselves build (replayed in a second shadow database) are information, not drift.
     /// </summary>
     public bool Drift { get; set; } = true;
 

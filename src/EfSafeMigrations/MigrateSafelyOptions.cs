@@ -44,6 +44,9 @@ public enum SafeMigrationStage
 
     /// <summary>The run completed.</summary>
     Completed,
+
+    /// <summary>An index build an earlier, stopped migrator left running on the server is still going; waiting for it.</summary>
+    WaitingForIndexBuild,
 }
 
 /// <summary>One progress report.</summary>

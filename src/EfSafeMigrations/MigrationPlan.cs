@@ -21,6 +21,9 @@ public enum PlannedStatementKind
 
     /// <summary><c>VALIDATE CONSTRAINT</c> in its own transaction, with no statement timeout.</summary>
     Validate,
+
+    /// <summary>A batched data fill outside a transaction (each batch commits), with no statement timeout.</summary>
+    Fill,
 }
 
 /// <summary>Everything a run would execute, in order: what a dry run returns, and what a real run follows.</summary>
@@ -58,7 +61,7 @@ public sealed class MigrationPlan
     }
 
     private static string Describe(TimeSpan? timeout)
-        => timeout is null ? "server default" : timeout == TimeSpan.Zero ? "none" : $"{timeout.Value.TotalMilliseconds:0}ms";
+        => timeout is null ? "server default" : timeout == TimeSpan.Zero ? "none" : Text.DurationText.Setting(timeout.Value);
 }
 
 /// <summary>One migration of a plan.</summary>

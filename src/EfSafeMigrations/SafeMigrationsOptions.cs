@@ -17,4 +17,7 @@ public sealed class SafeMigrationsOptions
 
     /// <summary>The migration journal: its file and database table, and verification.</summary>
     public JournalOptions Journal { get; } = new();
+
+    /// <summary>The data preflight: rows that would make a pending step fail, found before anything runs.</summary>
+    public DataPreflightOptions DataPreflight { get; } = new();
 }

@@ -38,4 +38,10 @@ public enum SafeMigrationsExitCode
 
     /// <summary><c>status --fail-on-pending</c>: migrations are waiting to be applied.</summary>
     PendingMigrations = 10,
+
+    /// <summary>
+    /// Stopped by SIGTERM (Kubernetes, systemd): the running statement was cancelled on the server and the command
+    /// stopped cleanly (128 + 15, the code of a process SIGTERM ends). <c>migrate</c> resumes on its next run.
+    /// </summary>
+    Terminated = 143,
 }

@@ -36,7 +36,7 @@ public static class SafeMigrationsCommandLine
     /// <typeparam name="TContext">The app's context type.</typeparam>
     /// <param name="args">The app's command-line arguments.</param>
     /// <param name="createContext">Creates the context exactly as the app does (same options, same connection string).</param>
-    /// <param name="cancellationToken">Cancels the command; Ctrl+C also does.</param>
+    /// <param name="cancellationToken">Cancels the command; Ctrl+C and SIGTERM also do.</param>
     /// <returns>The exit code (see <see cref="SafeMigrationsExitCode"/>), or <see langword="null"/>.</returns>
     public static async Task<int?> TryRunAsync<TContext>(string[] args, Func<TContext> createContext, CancellationToken cancellationToken = default)
         where TContext : DbContext
@@ -49,7 +49,7 @@ public static class SafeMigrationsCommandLine
     /// <typeparam name="TContext">The app's context type, as registered.</typeparam>
     /// <param name="args">The app's command-line arguments.</param>
     /// <param name="services">The app's root service provider (for example <c>app.Services</c>).</param>
-    /// <param name="cancellationToken">Cancels the command; Ctrl+C also does.</param>
+    /// <param name="cancellationToken">Cancels the command; Ctrl+C and SIGTERM also do.</param>
     /// <returns>The exit code, or <see langword="null"/> when <paramref name="args"/> names no command.</returns>
     public static async Task<int?> TryRunAsync<TContext>(string[] args, IServiceProvider services, CancellationToken cancellationToken = default)
         where TContext : DbContext
@@ -62,40 +62,24 @@ public static class SafeMigrationsCommandLine
     /// <typeparam name="TContext">The app's context type.</typeparam>
     /// <param name="args">The command line, starting with the command name.</param>
     /// <param name="createContext">Creates the context exactly as the app does.</param>
-    /// <param name="cancellationToken">Cancels the command; Ctrl+C also does.</param>
+    /// <param name="cancellationToken">Cancels the command; Ctrl+C and SIGTERM also do.</param>
     /// <returns>The exit code (see <see cref="SafeMigrationsExitCode"/>).</returns>
     public static async Task<int> RunAsync<TContext>(string[] args, Func<TContext> createContext, CancellationToken cancellationToken = default)
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(createContext);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            // The first Ctrl+C cancels cleanly (the running statement is cancelled on the server); a second one kills.
-            if (!cancel.IsCancellationRequested)
-            {
-                e.Cancel = true;
-                cancel.Cancel();
-            }
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await new CommandHost(CommandCatalog.Create(), TerminalSettings.FromConsole())
-                .RunAsync(args, () => createContext(), cancel.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        // Ctrl+C and SIGTERM cancel the command cleanly (the running statement is cancelled on the server); a second one kills.
+        using var interruption = Interruption.Listen(cancellationToken);
+        return await new CommandHost(CommandCatalog.Create(), TerminalSettings.FromConsole())
+            .RunAsync(args, () => createContext(), interruption).ConfigureAwait(false);
     }
 
     /// <summary>As <see cref="RunAsync{TContext}(string[], Func{TContext}, CancellationToken)"/>, resolving the context from the app's services.</summary>
     /// <typeparam name="TContext">The app's context type, as registered.</typeparam>
     /// <param name="args">The command line, starting with the command name.</param>
     /// <param name="services">The app's root service provider.</param>
-    /// <param name="cancellationToken">Cancels the command; Ctrl+C also does.</param>
+    /// <param name="cancellationToken">Cancels the command; Ctrl+C and SIGTERM also do.</param>
     /// <returns>The exit code (see <see cref="SafeMigrationsExitCode"/>).</returns>
     public static async Task<int> RunAsync<TContext>(string[] args, IServiceProvider services, CancellationToken cancellationToken = default)
         where TContext : DbContext

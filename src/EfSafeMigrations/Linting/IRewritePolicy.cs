@@ -8,6 +8,9 @@ namespace EfSafeMigrations.Linting;
 internal interface IRewritePolicy
 {
     bool Rewrites(Rule rule);
+
+    /// <summary>Whether the data preflight checks existing rows before a rewrite that can fail on them runs.</summary>
+    bool DataChecked => true;
 }
 
 /// <summary>The rewrite policy for the effective options.</summary>
@@ -18,6 +21,13 @@ internal static class RewritePolicy
 
     /// <summary>Rewrites exactly the given rules (tests, and the generator's mapping).</summary>
     public static IRewritePolicy Of(params Rule[] rules) => new Fixed(rules);
+
+    /// <summary>
+    /// Rewrites that still fail when existing rows do not comply (a NULL, a duplicate): never harmless by themselves,
+    /// they rely on the data preflight (or are reported as warnings when it is off).
+    /// </summary>
+    public static bool CanFailOnData(Rule rule)
+        => rule.Id == RuleCatalog.SetNotNull.Id || rule.Id == RuleCatalog.UniqueOrPrimaryKeyOnExistingTable.Id;
 
     /// <summary>The rules fixed by the rewrites <paramref name="options"/> enable.</summary>
     public static IRewritePolicy From(SafeMigrationsOptions options)
@@ -51,11 +61,13 @@ internal static class RewritePolicy
             rules.Add(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable);
         }
 
-        return new Fixed(rules);
+        return new Fixed(rules) { DataChecked = options.DataPreflight.Enabled };
     }
 
     private sealed class Fixed(IEnumerable<Rule> rules) : IRewritePolicy
     {
+        public bool DataChecked { get; init; } = true;
+
         private readonly HashSet<string> _ids = rules.Where(r => r.AutoFixedBySafeGenerator).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
         public bool Rewrites(Rule rule) => _ids.Contains(rule.Id);

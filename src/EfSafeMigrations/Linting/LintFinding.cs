@@ -69,11 +69,15 @@ public sealed class LintFinding
     /// <summary>How to assure the migration for this rule.</summary>
     public string HowToAssure => $"[SafetyAssured(\"{RuleId}\", Reason = \"...\")] on migration {MigrationId}";
 
+    private string DataCaveat => !Linting.RewritePolicy.CanFailOnData(Rule) ? string.Empty
+        : Severity == RuleSeverity.Warning ? " Existing rows can still make it fail (a NULL, a duplicate) and the data preflight is off: check them before applying."
+        : " Existing rows can still make it fail (a NULL, a duplicate): the data preflight checks them before anything runs.";
+
     /// <summary>The finding on one line.</summary>
     public override string ToString()
         => Status switch
         {
-            FindingStatus.Rewritten => $"{RuleId} rewritten: {MigrationId}, operation {OperationIndex + 1} ({Operation}): {Message}; the safe form is applied instead.",
+            FindingStatus.Rewritten => $"{RuleId} rewritten: {MigrationId}, operation {OperationIndex + 1} ({Operation}): {Message}; the safe form is applied instead.{DataCaveat}",
             FindingStatus.Assured => $"{RuleId} assured: {MigrationId}, operation {OperationIndex + 1} ({Operation}): {Message} (reason: {AssuranceReason}).",
             _ => $"{RuleId} {Severity.ToString().ToLowerInvariant()}: {MigrationId}, operation {OperationIndex + 1} ({Operation}): {Message}.",
         };

@@ -39,13 +39,13 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
                 "Fix the [SafetyAssured] attribute: a rule id from docs/rules/ and a non-empty Reason."));
         }
 
-        // Rewrites are not problems: MigrateSafelyAsync's own report lists the rewrites it applied.
-        foreach (var finding in report.Findings.Where(f => f.Status != FindingStatus.Rewritten))
+        // Rewrites are not problems (MigrateSafelyAsync's own report lists them), unless one can fail on unchecked rows.
+        foreach (var finding in report.Findings.Where(f => f.Status != FindingStatus.Rewritten || f.Severity == RuleSeverity.Warning))
         {
             problems.Add(new PreflightProblem(
                 CheckName,
                 finding.IsBlocking ? PreflightSeverity.Error
-                    : finding.Severity == RuleSeverity.Warning && finding.Status == FindingStatus.Open ? PreflightSeverity.Warning
+                    : finding.Severity == RuleSeverity.Warning && finding.Status != FindingStatus.Assured ? PreflightSeverity.Warning
                     : PreflightSeverity.Info,
                 finding.RuleId,
                 finding.MigrationId,

@@ -91,7 +91,7 @@ internal static class MigrationLinter
             if (raw.Rule.AutoFixedBySafeGenerator && raw.Rewritable && settings.Rewrites.Rewrites(raw.Rule))
             {
                 status = FindingStatus.Rewritten;
-                severity = RuleSeverity.Info;
+                severity = RewritePolicy.CanFailOnData(raw.Rule) && !settings.Rewrites.DataChecked ? RuleSeverity.Warning : RuleSeverity.Info;
                 reason = null;
             }
             else if (reason is not null)

@@ -15,6 +15,9 @@ public enum PushStepKind
     /// <summary>CREATE TYPE ... AS ENUM.</summary>
     CreateEnum,
 
+    /// <summary>CREATE COLLATION (<c>HasCollation</c>), before the columns that use it.</summary>
+    CreateCollation,
+
     /// <summary>ALTER TABLE ... RENAME TO / SET SCHEMA, from a rename hint.</summary>
     RenameTable,
 

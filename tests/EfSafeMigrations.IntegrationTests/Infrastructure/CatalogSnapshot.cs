@@ -17,7 +17,9 @@ public sealed record CatalogSnapshot(
     IReadOnlyList<string> Indexes,
     IReadOnlyList<string> Sequences,
     IReadOnlyList<string> Enums,
-    IReadOnlyList<string> Comments)
+    IReadOnlyList<string> Comments,
+    IReadOnlyList<string> Collations,
+    IReadOnlyList<string> Extensions)
 {
     /// <summary>Tables that are bookkeeping, not schema: left out unless asked for.</summary>
     public static readonly IReadOnlySet<string> BookkeepingTables = new HashSet<string>(StringComparer.Ordinal)
@@ -93,6 +95,16 @@ public sealed record CatalogSnapshot(
                 JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
                 WHERE NOT (c.relname = ANY(@skip)) AND {user_schema}
+                """),
+            await QueryAsync(connection, skip, """
+                SELECT n.nspname || '.' || c.collname || ' ' || c.collprovider::text || ' ' || c.collisdeterministic::text
+                       || ' ' || COALESCE(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale', c.collcollate, '')
+                FROM pg_collation c
+                JOIN pg_namespace n ON n.oid = c.collnamespace
+                WHERE {user_schema}
+                """),
+            await QueryAsync(connection, skip, """
+                SELECT extname || ' ' || extnamespace::regnamespace::text FROM pg_extension WHERE extname <> 'plpgsql' AND @skip IS NOT NULL
                 """));
     }
 
@@ -116,6 +128,8 @@ public sealed record CatalogSnapshot(
         Section("sequences", Sequences);
         Section("enums", Enums);
         Section("comments", Comments);
+        Section("collations", Collations);
+        Section("extensions", Extensions);
         return text.ToString();
     }
 

@@ -34,7 +34,8 @@ public class AppliedMigrationTests
     public async Task A_failed_migration_is_recorded_with_its_statement_and_resumed_by_the_next_run()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
-        await using var context = ShopOptions.Shop(database.ConnectionString);
+        // The data preflight would catch the NULL below before anything runs; off, it stands for a NULL written after it.
+        await using var context = ShopOptions.Shop(database.ConnectionString, configure: o => o.DataPreflight.Enabled = false);
         await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
         // SafeChanges makes customers.email NOT NULL: a NULL fails its validation, after the earlier steps completed.
         await JournalVerificationTests.ExecuteAsync(database.ConnectionString, "INSERT INTO customers (id, email) VALUES (999, NULL)");

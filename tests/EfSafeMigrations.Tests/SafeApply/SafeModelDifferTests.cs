@@ -44,17 +44,20 @@ public class SafeModelDifferTests
     }
 
     [Test]
-    public void Set_not_null_on_an_existing_column_becomes_visible_helper_check_steps()
+    public void Set_not_null_on_an_existing_column_becomes_visible_fill_and_helper_check_steps()
     {
         var operations = Diff(new ShopModel(ShopShape.Tables), new ShopModel(ShopShape.WithRequiredEmail));
         var check = EfSafeMigrations.Migrations.Internal.SafeSql.NotNullCheckName(null, "customers", "email");
 
+        // EF gives the column made required defaultValue: "" (its UPDATE fills the NULLs): the fill comes first.
+        operations.OfType<AlterColumnOperation>().Single().DefaultValue.Should().Be(string.Empty);
         operations.Select(Describe).Should().Equal(
+            $"sql: {EfSafeMigrations.Migrations.Internal.NullFillSql.Marker}\nUPDATE customers SET email = '' WHERE email IS NULL;",
             $"sql: ALTER TABLE customers ADD CONSTRAINT {check} CHECK (email IS NOT NULL) NOT VALID;",
             $"sql: ALTER TABLE customers VALIDATE CONSTRAINT {check};",
             "AlterColumnOperation",
             $"sql: ALTER TABLE customers DROP CONSTRAINT {check};");
-        operations[2][SafeMigrationsAnnotationNames.NotNullCheck].Should().Be(check);
+        operations[3][SafeMigrationsAnnotationNames.NotNullCheck].Should().Be(check);
     }
 
     [Test]

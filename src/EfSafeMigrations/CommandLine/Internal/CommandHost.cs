@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ internal sealed class CommandHost(IReadOnlyList<ISafeMigrationsCommand> commands
     /// <summary>Whether <paramref name="args"/> names one of the commands (so it is ours, not the app's).</summary>
     public bool Handles(IReadOnlyList<string> args) => CommandLineParser.StartsWithCommand(Specs, args);
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, Func<DbContext> createContext, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IReadOnlyList<string> args, Func<DbContext> createContext, Interruption interruption)
     {
         var help = new HelpWriter(terminal, Specs);
         if (args.Count == 0 || HelpWords.Contains(args[0], StringComparer.Ordinal))
@@ -57,15 +58,16 @@ internal sealed class CommandHost(IReadOnlyList<ISafeMigrationsCommand> commands
 
         var command = commands.Single(c => ReferenceEquals(c.Spec, parsed.Spec));
         var result = new CommandOutput(terminal, parsed.Spec.Name, parsed.Json, parsed.Has("no-color"), parsed.Has("quiet"));
-        var exitCode = await RunCommandAsync(command, parsed, createContext, result, cancellationToken).ConfigureAwait(false);
+        var exitCode = await RunCommandAsync(command, parsed, createContext, result, interruption).ConfigureAwait(false);
         result.Complete(exitCode);
         return (int)exitCode;
     }
 
     private static async Task<SafeMigrationsExitCode> RunCommandAsync(
         ISafeMigrationsCommand command, ParsedCommandLine parsed, Func<DbContext> createContext, CommandOutput output,
-        CancellationToken cancellationToken)
+        Interruption interruption)
     {
+        var cancellationToken = interruption.Token;
         DbContext context;
         try
         {
@@ -100,9 +102,18 @@ internal sealed class CommandHost(IReadOnlyList<ISafeMigrationsCommand> commands
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                output.Failure("cancelled", $"'{parsed.Spec.Name}' was cancelled.",
-                    "A step that ran outside a transaction may have completed; run 'status' to see where the database stands.");
-                return SafeMigrationsExitCode.Error;
+                var terminated = interruption.Signal == PosixSignal.SIGTERM;
+                var by = interruption.Signal switch
+                {
+                    PosixSignal.SIGTERM => " by SIGTERM",
+                    PosixSignal.SIGINT => " by Ctrl+C",
+                    _ => string.Empty,
+                };
+                output.Failure(terminated ? "terminated" : "cancelled",
+                    $"'{parsed.Spec.Name}' was stopped{by}; the statement it was running on the server was cancelled.",
+                    "Run it again: 'migrate' resumes after the last completed step (a step that ran outside a transaction may have " +
+                    "completed); 'status' shows where the database stands.");
+                return terminated ? SafeMigrationsExitCode.Terminated : SafeMigrationsExitCode.Error;
             }
             catch (MigrationJournalException journal)
             {

@@ -3,17 +3,39 @@ using Npgsql;
 namespace EfSafeMigrations.Execution.Internal;
 
 /// <summary>
-/// Watches, from the lock connection, who blocks the migrating backend while a statement waits
-/// (<c>pg_blocking_pids</c>). After a lock timeout the statement no longer waits, so the blockers must be
-/// seen while it still does.
+/// Watches, from the lock connection, who blocks the migrating backend while a statement waits. After a lock
+/// timeout the statement no longer waits, so the blockers must be seen while it still does. Two kinds of wait:
+/// a lock another session holds (<c>pg_blocking_pids</c>), and, for <c>CREATE INDEX CONCURRENTLY</c>, the wait for
+/// older snapshots to go away (a <c>virtualxid</c> wait): when <c>pg_blocking_pids</c> names nobody there, the
+/// sessions of the database holding a snapshot (<c>backend_xmin</c>) from before the statement started are named.
 /// </summary>
 internal sealed class BlockerMonitor : IAsyncDisposable
 {
     private const string Query = """
+        WITH target AS (
+            SELECT pid, datid, query_start, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocking
+            FROM pg_stat_activity
+            WHERE pid = @pid)
         SELECT a.pid, a.state, a.query, a.application_name, now() - a.xact_start
-        FROM pg_stat_activity a
-        WHERE a.pid = ANY(pg_blocking_pids(@pid))
+        FROM pg_stat_activity a, target t
+        WHERE a.pid = ANY(t.blocking)
+           OR (cardinality(t.blocking) = 0 AND t.wait_event_type = 'Lock' AND t.wait_event = 'virtualxid'
+               AND a.datid = t.datid AND a.pid <> t.pid AND a.pid <> pg_backend_pid()
+               AND a.backend_xmin IS NOT NULL AND a.xact_start < t.query_start)
         ORDER BY a.pid
+        """;
+
+    // After a timeout the monitor did not catch (a wait shorter than its polling on a busy machine): the sessions of the
+    // database whose transaction is older than the failed statement and holds a snapshot or a table lock, oldest first.
+    // They were there during the whole wait; one of them is the blocker.
+    private const string LookBackQuery = """
+        WITH target AS (SELECT pid, datid, query_start FROM pg_stat_activity WHERE pid = @pid)
+        SELECT a.pid, a.state, a.query, a.application_name, now() - a.xact_start
+        FROM pg_stat_activity a, target t
+        WHERE a.datid = t.datid AND a.pid <> t.pid AND a.pid <> pg_backend_pid() AND a.xact_start < t.query_start
+          AND (a.backend_xmin IS NOT NULL
+               OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.locktype = 'relation'))
+        ORDER BY a.xact_start, a.pid
         """;
 
     private readonly NpgsqlConnection? _connection;
@@ -44,11 +66,28 @@ internal sealed class BlockerMonitor : IAsyncDisposable
         return new BlockerMonitor(connection, pid, interval);
     }
 
+    /// <summary>The blockers for a message: pid, state, transaction age, application and query of each.</summary>
+    public static string Describe(IReadOnlyList<BlockingSession> blockers)
+        => blockers.Count == 0 ? "a session that was not seen (the wait was shorter than a monitor check)" : string.Join("; ", blockers);
+
     /// <summary>Stops watching and returns the blockers seen.</summary>
-    public async Task<IReadOnlyList<BlockingSession>> BlockersAsync()
+    /// <param name="lookBack">The statement timed out waiting: when no blocker was seen, name the likely ones.</param>
+    public async Task<IReadOnlyList<BlockingSession>> BlockersAsync(bool lookBack = false)
     {
         await StopAsync().ConfigureAwait(false);
-        return LastSeen;
+        if (LastSeen.Count > 0 || !lookBack || _connection is null)
+        {
+            return LastSeen;
+        }
+
+        try
+        {
+            return await ReadAsync(LookBackQuery).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            return LastSeen; // Diagnostics only.
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -84,7 +123,7 @@ internal sealed class BlockerMonitor : IAsyncDisposable
 
             try
             {
-                var seen = await ReadAsync().ConfigureAwait(false);
+                var seen = await ReadAsync(Query).ConfigureAwait(false);
                 if (seen.Count > 0)
                 {
                     LastSeen = seen;
@@ -101,9 +140,9 @@ internal sealed class BlockerMonitor : IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<BlockingSession>> ReadAsync()
+    private async Task<IReadOnlyList<BlockingSession>> ReadAsync(string query)
     {
-        await using var command = new NpgsqlCommand(Query, _connection);
+        await using var command = new NpgsqlCommand(query, _connection);
         command.Parameters.AddWithValue("pid", _pid);
         var result = new List<BlockingSession>();
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);

@@ -55,4 +55,12 @@ internal static class MigrationLog
     public static readonly Action<ILogger, string, string, string, Exception?> PreflightProblem = LoggerMessage.Define<string, string, string>(
         LogLevel.Warning, new EventId(35012, nameof(PreflightProblem)),
         "Preflight {Check} {Code}: {Message}");
+
+    public static readonly Action<ILogger, string, int, string, Exception?> WaitingForOrphanedIndexBuild = LoggerMessage.Define<string, int, string>(
+        LogLevel.Warning, new EventId(35020, nameof(WaitingForOrphanedIndexBuild)),
+        "Migration {MigrationId} step {Step}: {Message}");
+
+    public static readonly Action<ILogger, string, string, Exception?> InvalidIndexLeft = LoggerMessage.Define<string, string>(
+        LogLevel.Warning, new EventId(35021, nameof(InvalidIndexLeft)),
+        "Could not drop the INVALID index {Index} the failed build left (blocked by {Blockers}); the next run drops it before building it again");
 }

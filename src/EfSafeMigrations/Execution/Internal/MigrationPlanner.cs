@@ -67,6 +67,7 @@ internal static class MigrationPlanner
         {
             StatementKind.ConcurrentIndex => PlannedStatementKind.ConcurrentIndex,
             StatementKind.Validate => PlannedStatementKind.Validate,
+            StatementKind.Fill => PlannedStatementKind.Fill,
             _ => PlannedStatementKind.Ddl,
         };
         var rewrites = options.Rewrites.Timeouts ? [.. info.Rewrites, RewriteNames.Timeouts] : info.Rewrites;

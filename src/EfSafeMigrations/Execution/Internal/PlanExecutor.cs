@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace EfSafeMigrations.Execution.Internal;
 
@@ -50,6 +49,8 @@ internal sealed class PlanStepFailedException(
 /// </summary>
 internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
 {
+    private readonly ConcurrentIndexPreparation _indexes = new(sqlGenerationHelper);
+
     /// <summary>Applies <paramref name="steps"/> in order (the push mode's entry point).</summary>
     public async Task ExecuteAsync(ExecutionSession session, IReadOnlyList<PlanStep> steps, string label, CancellationToken cancellationToken)
     {
@@ -94,7 +95,7 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                     foreach (var statement in step.Statements)
                     {
                         current = statement;
-                        var skip = await PrepareConcurrentBuildAsync(session, statement, resuming, cancellationToken).ConfigureAwait(false);
+                        var skip = await _indexes.PrepareAsync(session, statement, label, step.Number, resuming, cancellationToken).ConfigureAwait(false);
                         outcomes.Add(skip
                             ? new StatementOutcome(step.Number, statement.Sql, false, TimeSpan.Zero, attempt, statement.Rewrites, Skipped: true)
                             : await RunAsync(session, step, statement, null, attempt, label, cancellationToken).ConfigureAwait(false));
@@ -114,9 +115,10 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                 var delay = RetryPolicy.DelayBefore(attempt + 1, options);
                 session.Report.Retries++;
                 MigrationLog.LockTimeoutRetry(session.Logger, label, step.Number, attempt, maxAttempts, delay.TotalMilliseconds,
-                    Describe(seen), null);
+                    BlockerMonitor.Describe(seen) + While(failure), null);
                 session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Retrying, label, step.Number, null,
-                    $"Step {step.Number} timed out waiting for a lock (attempt {attempt} of {maxAttempts}); blocked by {Describe(seen)}."));
+                    $"Step {step.Number} timed out waiting for a lock (attempt {attempt} of {maxAttempts}); blocked by " +
+                    $"{BlockerMonitor.Describe(seen)}{While(failure)}."));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (StatementFailedException failure)
@@ -124,38 +126,30 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                 var inner = failure.InnerException!;
                 var retried = RetryPolicy.IsRetryable(inner);
                 seen = failure.Blockers.Count > 0 ? failure.Blockers : seen;
+                var leftInvalid = step.Transactional ? null : await _indexes.CleanUpAfterFailureAsync(session, current, cancellationToken).ConfigureAwait(false);
+                var applied = leftInvalid is null ? "nothing of this step was applied" : $"nothing of this step was applied, but {leftInvalid}";
                 var message = retried
                     ? $"{label}: step {step.Number} could not get its lock within the lock timeout " +
-                      $"({current.LockTimeout?.TotalMilliseconds ?? 0:0} ms) in {attempt} attempt(s); nothing of this step was applied. " +
-                      $"Blocked by {Describe(seen)}. Let that session finish (or end it), then run again; " +
+                      $"({current.LockTimeout?.TotalMilliseconds ?? 0:0} ms) in {attempt} attempt(s){While(failure)}; {applied}. " +
+                      $"Blocked by {BlockerMonitor.Describe(seen)}. Let that session finish (or end it), then run again; " +
                       "ExecutionOptions.MaxAttempts and LockTimeout control the patience."
-                    : $"{label}: step {step.Number} failed: {SecretRedactor.Redact(inner.Message)}. " +
-                      (step.Transactional ? "Its transaction was rolled back; nothing of this step was applied." : "It ran outside a transaction.");
+                    : $"{label}: step {step.Number} failed{While(failure)}: {SecretRedactor.Redact(inner.Message)}. " +
+                      (step.Transactional ? "Its transaction was rolled back; nothing of this step was applied." : $"It ran outside a transaction; {applied}.");
                 throw new PlanStepFailedException(message, step, current, attempt, retried ? seen : failure.Blockers, inner);
             }
         }
     }
 
-    private async Task<StatementOutcome> RunAsync(
+    private static async Task<StatementOutcome> RunAsync(
         ExecutionSession session, PlanStep step, PlannedStatement statement, NpgsqlTransaction? transaction, int attempt, string label,
         CancellationToken cancellationToken)
     {
-        var connection = session.Connection;
-        await SetTimeoutsAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        await using (var monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, statement.LockTimeout))
+        await MonitoredRun.RunAsync(session, statement, transaction, null, async (connection, tx, ct) =>
         {
-            try
-            {
-                await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, transaction) { CommandTimeout = 0 };
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
-            {
-                throw new StatementFailedException(await monitor.BlockersAsync().ConfigureAwait(false), exception);
-            }
-        }
-
+            await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, tx) { CommandTimeout = 0 };
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         clock.Stop();
         MigrationLog.StatementExecuted(session.Logger, label, step.Number, step.Transactional, clock.Elapsed.TotalMilliseconds, statement.Sql, null);
         session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.StatementCompleted, label, step.Number, null,
@@ -163,7 +157,7 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         return new StatementOutcome(step.Number, statement.Sql, step.Transactional, clock.Elapsed, attempt, statement.Rewrites, Skipped: false);
     }
 
-    private static async Task SetTimeoutsAsync(
+    internal static async Task SetTimeoutsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, PlannedStatement statement, CancellationToken cancellationToken)
     {
         var sql = Migrations.Internal.SafeSql.SetTimeout("lock_timeout", statement.LockTimeout) +
@@ -172,61 +166,5 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Before a concurrent index build: drop the INVALID index a failed build left (CREATE INDEX CONCURRENTLY
-    /// keeps it, and a rebuild would fail on the name); when resuming, keep a valid one and skip the build.
-    /// </summary>
-    private async Task<bool> PrepareConcurrentBuildAsync(
-        ExecutionSession session, PlannedStatement statement, bool resuming, CancellationToken cancellationToken)
-    {
-        if (statement.Kind != PlannedStatementKind.ConcurrentIndex || statement.IndexName is null)
-        {
-            return false;
-        }
-
-        var connection = session.Connection;
-        bool? valid;
-        await using (var command = new NpgsqlCommand("""
-            SELECT i.indisvalid AND i.indisready
-            FROM pg_index i
-            JOIN pg_class c ON c.oid = i.indexrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relname = @name AND n.nspname = COALESCE(@schema, current_schema())
-            """, connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter("name", NpgsqlDbType.Name) { Value = statement.IndexName });
-            command.Parameters.Add(new NpgsqlParameter("schema", NpgsqlDbType.Name) { Value = (object?)statement.IndexSchema ?? DBNull.Value });
-            valid = (bool?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var quoted = sqlGenerationHelper.DelimitIdentifier(statement.IndexName, statement.IndexSchema);
-        if (valid == true)
-        {
-            if (resuming)
-            {
-                MigrationLog.ValidIndexSkipped(session.Logger, quoted, null);
-                return true;
-            }
-
-            return false; // Not ours to judge: the build fails on the name, as the plain form would.
-        }
-
-        if (valid == false)
-        {
-            await SetTimeoutsAsync(connection, null, statement, cancellationToken).ConfigureAwait(false);
-            await using var drop = new NpgsqlCommand($"DROP INDEX CONCURRENTLY IF EXISTS {quoted}", connection) { CommandTimeout = 0 };
-            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            MigrationLog.InvalidIndexDropped(session.Logger, quoted, null);
-        }
-
-        return false;
-    }
-
-    private static string Describe(IReadOnlyList<BlockingSession> blockers)
-        => blockers.Count == 0 ? "a session that was not seen (the wait was shorter than a monitor check)" : string.Join("; ", blockers);
-
-    private sealed class StatementFailedException(IReadOnlyList<BlockingSession> blockers, Exception inner) : Exception(inner.Message, inner)
-    {
-        public IReadOnlyList<BlockingSession> Blockers { get; } = blockers;
-    }
+    private static string While(StatementFailedException failure) => failure.Activity is null ? string.Empty : $" (while {failure.Activity})";
 }

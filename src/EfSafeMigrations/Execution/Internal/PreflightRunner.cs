@@ -18,7 +18,7 @@ internal sealed class PreflightRunner(
     /// Whether every registered check is one of the library's own (lint gate, journal verification), whose behaviour
     /// without the lock is reasoned out in <see cref="NoPendingFastPath"/>; a custom check was promised the lock.
     /// </summary>
-    public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck);
+    public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck or DataPreflight.DataPreflightCheck);
 
     public Task RunAsync(
         IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,

@@ -77,14 +77,17 @@ internal sealed class SafeMigrationRunner(
         // A clone keeps the credentials (or the data source) without them ever passing through a string here.
         await using var lockConnection = (NpgsqlConnection)((ICloneable)connection).Clone();
         await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lockNamed = await MigratorApplicationName.ApplyAsync(lockConnection, cancellationToken).ConfigureAwait(false);
         var key = AdvisoryLock.KeyFor(historySchema, relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
         var (migrationLock, waited) = await AcquireLockAsync(lockConnection, key, options, logger, call, report, cancellationToken).ConfigureAwait(false);
         report.LockWait = waited;
         await using (migrationLock)
         {
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var named = false;
             try
             {
+                named = await MigratorApplicationName.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
                 await historyRepository.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 await journal.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
                 var applied = (await historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false))
@@ -113,6 +116,16 @@ internal sealed class SafeMigrationRunner(
             }
             finally
             {
+                if (named)
+                {
+                    await MigratorApplicationName.ResetAsync(connection).ConfigureAwait(false);
+                }
+
+                if (lockNamed)
+                {
+                    await MigratorApplicationName.ResetAsync(lockConnection).ConfigureAwait(false);
+                }
+
                 await context.Database.CloseConnectionAsync().ConfigureAwait(false);
             }
         }

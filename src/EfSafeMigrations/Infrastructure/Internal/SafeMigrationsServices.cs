@@ -27,5 +27,6 @@ internal static class SafeMigrationsServices
         services.TryAddScoped<PreflightRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, LintPreflightCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, DataPreflight.DataPreflightCheck>());
     }
 }

@@ -11,4 +11,5 @@ internal static class RewriteNames
     public const string SafeSetNotNull = "safe-set-not-null";
     public const string ConstraintUsingIndex = "constraint-using-concurrent-index";
     public const string Timeouts = "timeouts";
+    public const string BatchedFill = "batched-fill";
 }

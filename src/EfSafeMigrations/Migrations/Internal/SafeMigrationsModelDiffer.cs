@@ -66,7 +66,8 @@ internal sealed class SafeMigrationsModelDiffer(
                     result.Add(ValidateStep(check.Schema, check.Table, check.Name));
                     break;
                 case AlterColumnOperation column when _rewrites.SafeSetNotNull && column.OldColumn.IsNullable && !column.IsNullable
-                                                      && column.ComputedColumnSql is null && !IsNew(column.Schema, column.Table):
+                                                      && column.ComputedColumnSql is null && !IsNew(column.Schema, column.Table)
+                                                      && (!NullFillSql.NeedsFill(column) || NullFillSql.KeepsType(column)):
                     result.RemoveAt(result.Count - 1);
                     SafeSetNotNull(result, column);
                     break;
@@ -86,11 +87,19 @@ internal sealed class SafeMigrationsModelDiffer(
 
     /// <summary>
     /// Helper CHECK added NOT VALID, validated, SET NOT NULL (which then skips its scan), helper dropped: four
-    /// visible steps that plain EF tools run correctly too (they ignore the annotation).
+    /// visible steps that plain EF tools run correctly too (they ignore the annotation). EF's shape for a column made
+    /// required carries <c>defaultValue</c> to fill the NULLs with: that fill comes first, as a step of its own
+    /// (batched by the safe migrator), or the validation would fail on exactly those rows.
     /// </summary>
     private void SafeSetNotNull(List<MigrationOperation> result, AlterColumnOperation column)
     {
         var check = SafeSql.NotNullCheckName(column.Schema, column.Table, column.Name);
+        if (NullFillSql.NeedsFill(column))
+        {
+            var value = NullFillSql.ValueSql(column, TypeMappingSource);
+            result.Add(Sql(NullFillSql.Scaffolded(sqlGenerationHelper, column.Schema, column.Table, column.Name, value)));
+        }
+
         result.Add(Sql(SafeSql.AddNotNullCheck(sqlGenerationHelper, column.Schema, column.Table, column.Name, check)));
         result.Add(ValidateStep(column.Schema, column.Table, check));
         column[SafeMigrationsAnnotationNames.NotNullCheck] = check;

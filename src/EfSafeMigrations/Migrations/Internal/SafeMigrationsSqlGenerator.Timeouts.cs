@@ -12,7 +12,7 @@ internal sealed partial class SafeMigrationsSqlGenerator
     /// <summary>The timeouts a statement of <paramref name="kind"/> runs under (null statement timeout: none).</summary>
     public static (TimeSpan LockTimeout, TimeSpan StatementTimeout) TimeoutsFor(StatementKind kind, ExecutionOptions execution)
         => (execution.LockTimeout,
-            kind is StatementKind.ConcurrentIndex or StatementKind.Validate ? TimeSpan.Zero : execution.StatementTimeout);
+            kind is StatementKind.ConcurrentIndex or StatementKind.Validate or StatementKind.Fill ? TimeSpan.Zero : execution.StatementTimeout);
 
     private List<MigrationCommand> WithTimeouts(IReadOnlyList<MigrationCommand> commands)
     {

@@ -11,7 +11,7 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// <summary>
 /// Npgsql's SQL generator with the safe rewrites applied to plain operations (the safety net under the
 /// differ, which already writes the safe form into scaffolded migrations). One partial file per operation
-/// family: Indexes, Constraints, Columns, Timeouts. Scoped, like the generator it replaces.
+/// family: Indexes, Constraints, Columns (with ScaffoldedFills), RawSql, Timeouts. Scoped, like the generator it replaces.
 /// </summary>
 internal sealed partial class SafeMigrationsSqlGenerator : NpgsqlMigrationsSqlGenerator
 {
@@ -39,7 +39,7 @@ internal sealed partial class SafeMigrationsSqlGenerator : NpgsqlMigrationsSqlGe
             _createdTables.Add(TableKey(create.Schema, create.Name));
         }
 
-        var commands = base.Generate(operations, model, options);
+        var commands = base.Generate(Rewrites.SafeSetNotNull ? WithFillsBeforeHelperChecks(operations, model) : operations, model, options);
         for (var i = 0; i < commands.Count; i++)
         {
             SafeCommandInfo.Attach(

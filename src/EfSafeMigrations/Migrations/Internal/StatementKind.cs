@@ -14,6 +14,12 @@ internal enum StatementKind
     /// <summary><c>VALIDATE CONSTRAINT</c>: scans, blocks no writes, so no statement timeout.</summary>
     Validate,
 
+    /// <summary>
+    /// A batched data fill (NULLs filled before <c>SET NOT NULL</c>): runs outside a transaction, each batch
+    /// commits on its own, so no statement timeout over the whole.
+    /// </summary>
+    Fill,
+
     /// <summary>A <c>SET lock_timeout/statement_timeout</c> the generator wrote; the safe migrator applies timeouts itself.</summary>
     TimeoutSetting,
 }

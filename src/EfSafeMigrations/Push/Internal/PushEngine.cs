@@ -51,13 +51,22 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
         return new PushResult(plan, applied: true, executed);
     }
 
-    public async Task<PushPlan> PlanAsync(DbContext context, PushOptions options, CancellationToken cancellationToken)
+    /// <param name="context">The context whose database is planned against.</param>
+    /// <param name="options">Push options (shadow server, renames, allow-list).</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <param name="desiredSchema">
+    /// What to plan towards: by default the model's create script (<see cref="DesiredSchemaBuilder"/>); check also
+    /// plans towards the replayed migrations (<see cref="MigratedSchemaBuilder"/>).
+    /// </param>
+    public async Task<PushPlan> PlanAsync(
+        DbContext context, PushOptions options, CancellationToken cancellationToken, DesiredSchemaSource? desiredSchema = null)
     {
         await using var session = await Session.OpenAsync(context, cancellationToken);
-        return await PlanAsync(session, options, cancellationToken);
+        return await PlanAsync(session, options, cancellationToken, desiredSchema);
     }
 
-    private async Task<PushPlan> PlanAsync(Session session, PushOptions options, CancellationToken cancellationToken)
+    private async Task<PushPlan> PlanAsync(
+        Session session, PushOptions options, CancellationToken cancellationToken, DesiredSchemaSource? desiredSchema = null)
     {
         var context = session.Context;
         var designModel = context.GetService<IDesignTimeModel>().Model;
@@ -67,7 +76,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
         var excluded = new HashSet<string>(StringComparer.Ordinal) { session.HistoryTable.Name, JournalTable.Name };
 
         var live = await CatalogReader.ReadAsync(session.Connection, excluded, cancellationToken);
-        var desired = await DesiredSchemaBuilder.BuildAsync(
+        var desired = await (desiredSchema ?? DesiredSchemaBuilder.BuildAsync)(
             context, designModel, session.Connection, options.ShadowConnectionString, excluded, cancellationToken);
         if (live.ServerMajorVersion != desired.ServerMajorVersion)
         {
@@ -84,7 +93,8 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
             live, desired, sql, plan, renames, new LiveData(session.Connection, sql),
             new ModelFillValues(designModel.GetRelationalModel(), defaultSchema), options.ConcurrentIndexes);
         await differ.DiffAsync(cancellationToken);
-        foreach (var finding in linter.Lint(context, plan.Steps, live.ServerMajorVersion))
+        foreach (var finding in linter.Lint(context, plan.Steps, live.ServerMajorVersion)
+                     .Concat(SeedDataWarnings.For(designModel, plan.Steps, defaultSchema)))
         {
             plan.Warning(finding);
         }

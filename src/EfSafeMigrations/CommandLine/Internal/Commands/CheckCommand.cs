@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EfSafeMigrations.Check;
 using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,9 @@ internal sealed class CheckCommand : ISafeMigrationsCommand
         "  journal   the journal file and the database journal against the compiled migrations (edited, missing,\n" +
         "            reordered or merged migrations)                                          exit 6\n" +
         "  model     model changes no migration captures (forgot 'dotnet ef migrations add')   exit 4\n" +
-        "  drift     the live database against the model: tables, columns, types, nullability  exit 4\n" +
+        "  drift     the live database against the model and against what the migrations build: exit 4\n" +
+        "            what EF's own migrations leave (defaults from defaultValue:, foreign key actions) is\n" +
+        "            reported as information, not drift\n" +
         "  pending   migrations not applied yet                                                exit 10\n" +
         "An unreachable database exits 5 after the checks that need no database ran.",
         [
@@ -67,8 +70,10 @@ internal sealed class CheckCommand : ISafeMigrationsCommand
         }
 
         output.Line();
+        var leftByMigrations = result.Findings.Count(f => f.Code == MigrationLeftovers.Code);
         output.Line(result.Success
-            ? "No drift: the journal, the migrations, the model snapshot, the model and the database agree."
+            ? "No drift: the journal, the migrations, the model snapshot, the model and the database agree" +
+              (leftByMigrations == 0 ? "." : $" ({leftByMigrations} difference(s) from the model were left by the migrations themselves: see the information above).")
             : "Found: " + Describe(result.Outcome) + ".", result.Success ? Style.Good : Style.Bad);
 
         output.Document["checkOutcome"] = result.Outcome.ToString();

@@ -24,15 +24,22 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
     public async Task<SafeMigrationsExitCode> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var (arguments, context, output, _) = invocation;
+        var progress = new MigrationProgress(output.Progress);
         var options = new MigrateSafelyOptions
         {
             TargetMigration = arguments.Positional(0),
-            Progress = new MigrationProgress(output.Progress),
+            Progress = progress,
         };
         SafeMigrationReport report;
         try
         {
             report = await context.Database.MigrateSafelyAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Progress.Stop();
+            await StoppedRun.WriteAsync(output, context, progress).ConfigureAwait(false);
+            throw; // the host names the signal and sets the exit code
         }
         catch (SafeMigrationException failure)
         {

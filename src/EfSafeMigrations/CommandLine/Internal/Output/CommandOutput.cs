@@ -108,6 +108,7 @@ internal static class Outcomes
         SafeMigrationsExitCode.PushRefused => "push-refused",
         SafeMigrationsExitCode.NotAvailable => "not-available",
         SafeMigrationsExitCode.PendingMigrations => "pending-migrations",
+        SafeMigrationsExitCode.Terminated => "terminated",
         _ => code.ToString(),
     };
 }

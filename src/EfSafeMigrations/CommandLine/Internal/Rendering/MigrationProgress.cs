@@ -5,11 +5,18 @@ namespace EfSafeMigrations.CommandLine.Internal.Rendering;
 /// <summary>
 /// Turns <c>MigrateSafelyAsync</c>'s progress reports into the progress display: on a terminal, a live line
 /// naming the migration and step being applied (with its running time: an index build may take minutes);
-/// otherwise one plain line per migration, retry and lock wait.
+/// otherwise one plain line per migration, retry, lock wait and wait for an earlier run's index build.
 /// </summary>
 internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<SafeMigrationProgress>
 {
+    private readonly List<string> _completed = [];
     private int? _stepsTotal;
+
+    /// <summary>The migrations this run applied or reverted so far (what was done, when the run is stopped).</summary>
+    public IReadOnlyList<string> Completed => _completed;
+
+    /// <summary>The migration being applied or reverted; null between migrations.</summary>
+    public string? Running { get; private set; }
 
     public void Report(SafeMigrationProgress value)
     {
@@ -22,16 +29,19 @@ internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<Saf
                 display.Stop();
                 break;
             case SafeMigrationStage.MigrationStarting:
+                Running = value.MigrationId;
                 _stepsTotal = value.StepsTotal;
                 display.Start($"{value.MigrationId}: step {value.Step ?? 1} of {value.StepsTotal}");
                 break;
             case SafeMigrationStage.StatementCompleted:
                 display.Update($"{value.MigrationId}: step {Math.Min((value.Step ?? 0) + 1, _stepsTotal ?? int.MaxValue)} of {_stepsTotal}");
                 break;
-            case SafeMigrationStage.Retrying:
+            case SafeMigrationStage.Retrying or SafeMigrationStage.WaitingForIndexBuild:
                 display.Event(value.Message);
                 break;
             case SafeMigrationStage.MigrationCompleted:
+                _completed.Add(value.MigrationId!);
+                Running = null;
                 display.Event(value.Message);
                 display.Stop();
                 break;

@@ -48,44 +48,11 @@ internal sealed class ExecutorPushApplier : IPushPlanApplier
         }
         catch (PlanStepFailedException failure)
         {
-            if (failure.Statement is { Kind: PlannedStatementKind.ConcurrentIndex, IndexName: { } index })
-            {
-                await DropInvalidIndexAsync(connection, context.GetService<ISqlGenerationHelper>(), failure.Statement.IndexSchema, index);
-            }
-
+            // The executor has already dropped the INVALID index a failed concurrent build left (when nothing blocked the drop).
             throw new SafeMigrationException(failure.Message, report, failure.InnerException, Label, failure.Blockers);
         }
 
         return steps.Sum(s => s.Statements.Count);
-    }
-
-    /// <summary>
-    /// A failed concurrent build leaves an INVALID index that slows every write: push drops it right away (the next
-    /// run builds it again) so that a failed push leaves nothing half-built behind.
-    /// </summary>
-    private static async Task DropInvalidIndexAsync(NpgsqlConnection connection, ISqlGenerationHelper sql, string? schema, string index)
-    {
-        try
-        {
-            await using var check = new NpgsqlCommand("""
-                SELECT NOT (i.indisvalid AND i.indisready)
-                FROM pg_index i
-                JOIN pg_class c ON c.oid = i.indexrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relname = @name AND n.nspname = COALESCE(@schema, current_schema())
-                """, connection);
-            check.Parameters.AddWithValue("name", index);
-            check.Parameters.AddWithValue("schema", (object?)schema ?? DBNull.Value);
-            if (await check.ExecuteScalarAsync(CancellationToken.None) is true)
-            {
-                await using var drop = new NpgsqlCommand($"DROP INDEX IF EXISTS {sql.DelimitIdentifier(index, schema)}", connection);
-                await drop.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-        }
-        catch (NpgsqlException)
-        {
-            // Best effort (the connection may be gone); the next push drops and rebuilds an invalid index anyway.
-        }
     }
 
     private static List<PlanStep> Steps(PushPlan plan, PushOptions options)

@@ -17,6 +17,17 @@ internal static class CatalogQueries
 
     public const string Extensions = "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'";
 
+    // Read through to_jsonb so one query serves every major: the ICU locale is colliculocale in 15-16 and
+    // colllocale from 17; ICU rules exist from 16.
+    public static readonly string Collations = $"""
+        SELECT n.nspname, c.collname, c.collprovider, c.collisdeterministic,
+               coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'),
+               c.collcollate, c.collctype, to_jsonb(c) ->> 'collicurules'
+        FROM pg_collation c
+        JOIN pg_namespace n ON n.oid = c.collnamespace
+        WHERE {UserNamespace} AND {string.Format(NotFromExtension, "'pg_collation'", "c.oid")}
+        """;
+
     public static readonly string Enums = $"""
         SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
         FROM pg_type t

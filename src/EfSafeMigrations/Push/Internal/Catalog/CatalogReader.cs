@@ -25,6 +25,12 @@ internal static class CatalogReader
 
         await ReadRowsAsync(connection, transaction, CatalogQueries.Schemas, r => model.Schemas.Add(r.GetString(0)), cancellationToken);
         await ReadRowsAsync(connection, transaction, CatalogQueries.Extensions, r => model.Extensions.Add(r.GetString(0)), cancellationToken);
+        await ReadRowsAsync(connection, transaction, CatalogQueries.Collations, r =>
+        {
+            var name = new QualifiedName(r.GetString(0), r.GetString(1));
+            model.Collations[name] = new CollationModel(
+                name, r.GetChar(2), r.GetBoolean(3), NullableString(r, 4), NullableString(r, 5), NullableString(r, 6), NullableString(r, 7));
+        }, cancellationToken);
         await ReadRowsAsync(connection, transaction, CatalogQueries.Enums, r =>
         {
             var name = new QualifiedName(r.GetString(0), r.GetString(1));

@@ -19,6 +19,9 @@ internal sealed class SchemaModel
 
     public Dictionary<QualifiedName, EnumModel> Enums { get; } = [];
 
+    /// <summary>Collations created in user schemas (<c>HasCollation</c>); the built-in ones live in pg_catalog.</summary>
+    public Dictionary<QualifiedName, CollationModel> Collations { get; } = [];
+
     /// <summary>Sequences that are not identity sequences (those belong to their column).</summary>
     public Dictionary<QualifiedName, SequenceModel> Sequences { get; } = [];
 
@@ -29,6 +32,14 @@ internal sealed class SchemaModel
 }
 
 internal sealed record EnumModel(QualifiedName Name, IReadOnlyList<string> Labels);
+
+/// <summary>
+/// A collation as <c>CREATE COLLATION</c> defines it. <see cref="Provider"/> is pg_collation's letter: <c>i</c> ICU,
+/// <c>c</c> libc, <c>b</c> builtin (17+). ICU and builtin collations have a <see cref="Locale"/>, libc ones
+/// <see cref="Collate"/> and <see cref="Ctype"/>.
+/// </summary>
+internal sealed record CollationModel(
+    QualifiedName Name, char Provider, bool Deterministic, string? Locale, string? Collate, string? Ctype, string? IcuRules);
 
 internal sealed record SequenceOptions(string DataType, long Start, long Increment, long Min, long Max, long Cache, bool Cycle);
 

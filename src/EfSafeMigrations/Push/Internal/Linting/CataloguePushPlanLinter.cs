@@ -1,5 +1,6 @@
 using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Linting;
+using EfSafeMigrations.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
@@ -30,6 +31,6 @@ internal sealed class CataloguePushPlanLinter : IPushPlanLinter
         var report = MigrationLinter.Lint([new MigrationToLint("push", operations)], settings);
         return report.Findings
             .Where(f => f.Status == FindingStatus.Open && f.Rule != RuleCatalog.MixedTransactionalSteps)
-            .Select(f => $"{f.RuleId} {f.Rule.Title}: {f.Message} (step {f.OperationIndex + 1}: {steps[f.OperationIndex].Sql.Split('\n')[0]})");
+            .Select(f => $"{f.RuleId} {f.Rule.Title}: {f.Message} (step {f.OperationIndex + 1}, {steps[f.OperationIndex].Target}: {SqlSummary.OneLine(steps[f.OperationIndex].Sql, 100)})");
     }
 }

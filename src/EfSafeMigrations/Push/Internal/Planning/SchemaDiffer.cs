@@ -45,6 +45,7 @@ internal sealed partial class SchemaDiffer
     {
         DiffSchemasAndExtensions();
         DiffEnums();
+        DiffCollations();
         DiffSequences();
         DiffTables();
         await ConvertEnumColumnsAsync(cancellationToken);

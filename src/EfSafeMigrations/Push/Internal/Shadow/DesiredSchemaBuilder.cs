@@ -7,6 +7,11 @@ using Npgsql;
 
 namespace EfSafeMigrations.Push.Internal.Shadow;
 
+/// <summary>Builds a schema in a shadow database (on <paramref name="shadowConnectionString"/>, or beside <paramref name="live"/>) and reads it back.</summary>
+internal delegate Task<SchemaModel> DesiredSchemaSource(
+    DbContext context, IModel designModel, NpgsqlConnection live, string? shadowConnectionString,
+    IReadOnlySet<string> excludedTables, CancellationToken cancellationToken);
+
 /// <summary>
 /// Builds the desired schema: runs the model's create script (EF's differ from an empty model, then the
 /// context's migrations SQL generator, as a first migration would) in a shadow database and reads it back.
