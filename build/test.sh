@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run). On a fresh Debian machine it installs what it needs
-# (PostgreSQL server binaries, the dotnet-ef local tool), builds everything, runs every test project
+# (PostgreSQL server binaries, PgBouncer, the dotnet-ef local tool), builds everything, runs every test project
 # against real PostgreSQL, and exits non-zero on any failure.
 #
 #   build/test.sh                 all tests: every project on Debian's PostgreSQL, then the integration tests
@@ -57,6 +57,9 @@ choose_matrix_majors
 if [ ${#matrix_majors[@]} -gt 0 ]; then
   "$root/build/ensure-postgres-versions.sh" "${matrix_majors[@]}" >/dev/null
 fi
+
+step "PgBouncer (pooler tests; skipped with a reason when it cannot be installed)"
+"$root/build/ensure-pgbouncer.sh"
 
 step "Local tools (dotnet-ef)"
 dotnet tool restore

@@ -5,7 +5,6 @@ using EfSafeMigrations.Analyzers.Checks;
 using EfSafeMigrations.Analyzers.Descriptors;
 using EfSafeMigrations.Analyzers.Migrations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -46,30 +45,33 @@ public sealed class MigrationSafetyAnalyzer : DiagnosticAnalyzer
             }
 
             var assurance = new SafetyAssurance(start.Compilation);
-            // A syntax action filtered by name, not an operation action: the large BuildTargetModel methods of the
-            // .Designer.cs files (generated code other analyzers skip) are never bound for this analyzer.
-            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, detector, assurance), SyntaxKind.MethodDeclaration);
+            var baseline = BaselineFilter.Create(start.Compilation, start.Options);
+            // A code block action filtered by the method's name, not an operation or syntax node action: the large
+            // BuildTargetModel methods of the .Designer.cs files (generated code other analyzers skip) are neither
+            // bound nor walked node by node for this analyzer.
+            start.RegisterCodeBlockAction(block => AnalyzeMethod(block, detector, assurance, baseline));
         });
     }
 
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance)
+    private static void AnalyzeMethod(CodeBlockAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance, BaselineFilter baseline)
     {
-        var declaration = (MethodDeclarationSyntax)context.Node;
-        if (declaration.Identifier.ValueText is not ("Up" or "Down")
-            || declaration.ParameterList.Parameters.Count != 1
-            || (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is not { } body
-            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } symbol)
+        if (context.OwningSymbol is not IMethodSymbol { Name: "Up" or "Down", Parameters.Length: 1 } symbol
+            || context.CodeBlock is not MethodDeclarationSyntax declaration
+            || (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is not { } body)
         {
             return;
         }
 
+        // Baselined migrations are skipped before their body is bound: old history costs the build nothing.
         var kind = detector.Classify(symbol);
-        if (kind == MigrationMethodKind.None || context.SemanticModel.GetOperation(body, context.CancellationToken) is not { } operation)
+        if (kind == MigrationMethodKind.None
+            || baseline.IsBaselined(symbol.ContainingType, declaration.SyntaxTree)
+            || context.SemanticModel.GetOperation(body, context.CancellationToken) is not { } operation)
         {
             return;
         }
 
-        var method = new MigrationMethod(operation, symbol.ContainingType, context.ReportDiagnostic, detector, assurance, kind);
+        var method = new MigrationMethod(operation, symbol.ContainingType, context.ReportDiagnostic, detector, assurance, kind, context.CancellationToken);
         foreach (var check in Checks)
         {
             check.Analyze(method);

@@ -48,7 +48,8 @@ public sealed class MigrationPlan
                 text.Append("-- step ").Append(step.Number).Append(step.Transactional ? " (one transaction)" : " (outside a transaction)").AppendLine();
                 foreach (var statement in step.Statements)
                 {
-                    text.Append("--   lock_timeout ").Append(Describe(statement.LockTimeout))
+                    text.Append("--   lock_timeout ").Append(statement.LockTimeout > TimeSpan.Zero ? "escalating up to " : string.Empty)
+                        .Append(Describe(statement.LockTimeout))
                         .Append(", statement_timeout ").Append(Describe(statement.StatementTimeout))
                         .Append(statement.Rewrites.Count > 0 ? ", rewrites: " + string.Join(", ", statement.Rewrites) : string.Empty)
                         .AppendLine();
@@ -139,7 +140,10 @@ public sealed class PlannedStatement
     /// <summary>What it does.</summary>
     public PlannedStatementKind Kind { get; }
 
-    /// <summary><c>lock_timeout</c> it runs under; <see langword="null"/>: the server's default.</summary>
+    /// <summary>
+    /// The longest <c>lock_timeout</c> it runs under (<see cref="ExecutionOptions.LockTimeout"/>): its first attempt waits
+    /// <see cref="ExecutionOptions.InitialLockTimeout"/>, each retry longer, up to this; <see langword="null"/>: the server's default.
+    /// </summary>
     public TimeSpan? LockTimeout { get; }
 
     /// <summary><c>statement_timeout</c> it runs under; <see cref="TimeSpan.Zero"/>: none; <see langword="null"/>: the server's default.</summary>

@@ -8,7 +8,7 @@ using EfSafeMigrations.ThrowawayPostgres;
 var settings = BenchSettings.Parse(args);
 var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
 
-if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || settings.Suites.Contains("push"))
+if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || settings.Suites.Contains("push") || settings.Suites.Contains("plan"))
 {
     await using var server = await PostgresServerLocator.StartOrConnectAsync();
     Console.WriteLine($"PostgreSQL: {server.Description}");
@@ -25,6 +25,11 @@ if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || setti
         report.NoOpStartup = await new NoOpStartupBenchmark(databases, settings).RunAsync();
     }
 
+    if (settings.Suites.Contains("plan"))
+    {
+        report.Planning = await new PlanningBenchmark(databases).RunAsync();
+    }
+
     if (settings.Suites.Contains("push"))
     {
         report.Push = await new PushBenchmark(databases, server.AdminConnectionString).RunAsync();
@@ -34,6 +39,7 @@ if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || setti
 if (settings.Suites.Contains("lint"))
 {
     report.Lint = LintBenchmark.Run();
+    report.LargeSqlStepLint = LargeSqlStepLintBenchmark.Run();
 }
 
 Console.WriteLine();

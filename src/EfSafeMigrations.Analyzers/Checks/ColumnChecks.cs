@@ -81,7 +81,7 @@ internal sealed class ColumnChecks : MigrationCheck
             return;
         }
 
-        method.Report(RuleCatalog.ColumnTypeChange, call, escalate: false, call.String("name"), call.TableDisplay, previous.Original, newType.Original);
+        method.Report(RuleCatalog.ColumnTypeChange, call, escalate: false, call.String("name"), call.TableDisplay, previous.Original, newType.DescribeChangeFrom(previous));
     }
 
     private static void CheckBecomesStored(MigrationMethod method, MigrationBuilderCall call)

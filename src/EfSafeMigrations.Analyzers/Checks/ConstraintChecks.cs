@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EfSafeMigrations.Analyzers.Migrations;
+using EfSafeMigrations.Linting.RawSql;
 using Microsoft.CodeAnalysis;
 
 namespace EfSafeMigrations.Analyzers.Checks;
@@ -16,14 +17,21 @@ internal sealed class ConstraintChecks : MigrationCheck
 
     public override void Analyze(MigrationMethod method)
     {
+        // What earlier steps did (NOT NULL checks added and validated), as the runtime linter follows it.
+        var state = new RawSqlScanState();
         foreach (var call in method.Calls)
         {
             switch (call.Name)
             {
+                case "Sql" when call.String("sql") is { } sql:
+                    state.SuppressTransaction = call.Bool("suppressTransaction") == true;
+                    RawSqlChecks.Scan(sql, state);
+                    break;
                 case "AddForeignKey":
                     CheckNotValid(method, call, RuleCatalog.ForeignKeyWithoutNotValid);
                     break;
                 case "AddCheckConstraint":
+                    TrackNotNullCheck(call, state);
                     CheckNotValid(method, call, RuleCatalog.CheckWithoutNotValid);
                     break;
                 case "AddUniqueConstraint":
@@ -33,7 +41,7 @@ internal sealed class ConstraintChecks : MigrationCheck
                     method.Report(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, call, OptedOut(call), call.String("name"), call.TableDisplay, "PRIMARY KEY");
                     break;
                 case "AlterColumn":
-                    CheckNullability(method, call);
+                    CheckNullability(method, call, state);
                     break;
             }
         }
@@ -48,12 +56,27 @@ internal sealed class ConstraintChecks : MigrationCheck
         }
     }
 
-    private static void CheckNullability(MigrationMethod method, MigrationBuilderCall call)
+    private static void TrackNotNullCheck(MigrationBuilderCall call, RawSqlScanState state)
+    {
+        if (call.String("name") is { } name && call.String("table") is { } table && call.String("sql") is { } sql
+            && RawSqlConstraintDefinition.NotNullCheckColumn(sql) is { } column)
+        {
+            state.Schema.NotNullCheckAdded(name, table, column, validated: !call.HasTrueAnnotation(KnownNames.NotValid));
+        }
+    }
+
+    private static void CheckNullability(MigrationMethod method, MigrationBuilderCall call, RawSqlScanState state)
     {
         var nullable = call.Bool("nullable");
         var oldNullable = call.Bool("oldNullable");
         if (nullable == false && oldNullable == true)
         {
+            // After a validated CHECK (column IS NOT NULL) (the safe sequence, as scaffolded) SET NOT NULL skips its scan.
+            if (call.String("table") is { } table && call.String("name") is { } column && state.Schema.ProvesNotNull(table, column))
+            {
+                return;
+            }
+
             method.Report(RuleCatalog.SetNotNull, call, OptedOut(call), call.String("name"), call.TableDisplay);
         }
         else if (nullable == true && oldNullable == false)

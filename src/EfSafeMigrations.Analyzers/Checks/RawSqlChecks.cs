@@ -51,7 +51,7 @@ internal sealed class RawSqlChecks : MigrationCheck
 
     // SQL the scanner cannot follow must not break the user's build (AD0001 is an error under warnings-as-errors);
     // the runtime linter still sees the same text at start-up.
-    private static System.Collections.Generic.List<RawSqlHit> Scan(string sql, RawSqlScanState state)
+    internal static System.Collections.Generic.List<RawSqlHit> Scan(string sql, RawSqlScanState state)
     {
         try
         {

@@ -9,6 +9,7 @@ internal static class KnownNames
     public const string MigrationType = "Microsoft.EntityFrameworkCore.Migrations.Migration";
     public const string MigrationBuilderType = "Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder";
     public const string ColumnsBuilderType = "Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.ColumnsBuilder";
+    public const string MigrationAttribute = "Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute";
     public const string CreateTableBuilderType = "Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.CreateTableBuilder`1";
 
     /// <summary><c>[SafetyAssured("ESM0018", Reason = "...")]</c> on a migration class.</summary>

@@ -15,8 +15,11 @@ internal sealed class MigrationMethod
 
     private readonly INamedTypeSymbol _migrationBuilder;
 
+    private readonly System.Lazy<OwnUpChanges>? _ownUp;
+
     public MigrationMethod(
-        IOperation body, INamedTypeSymbol migrationClass, System.Action<Diagnostic> report, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind)
+        IOperation body, INamedTypeSymbol migrationClass, System.Action<Diagnostic> report, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind,
+        System.Threading.CancellationToken cancellationToken = default)
     {
         _report = report;
         Symbols = detector;
@@ -24,6 +27,7 @@ internal sealed class MigrationMethod
         _assurance = assurance;
         _migrationClass = migrationClass;
         Kind = kind;
+        _ownUp = kind == MigrationMethodKind.Down ? new System.Lazy<OwnUpChanges>(() => OwnUpChanges.Of(migrationClass, cancellationToken)) : null;
 
         var invocations = body.DescendantsAndSelf()
             .OfType<IInvocationOperation>()
@@ -87,11 +91,14 @@ internal sealed class MigrationMethod
                                     && earlier.String("schema") == schema);
     }
 
-    /// <summary>Reports a rule unless the migration is assured for it or the rule is exempt for a new table.</summary>
+    /// <summary>
+    /// Reports a rule unless the migration is assured for it, the rule is exempt for a new table, or the call is a
+    /// <c>Down</c> step undoing what the same migration's <c>Up</c> did (dropping the table it created, ...).
+    /// </summary>
     /// <param name="escalate">The operation opted out of the generator's safe rewrite: report it as a warning even for auto-fixed rules.</param>
     public void Report(Rule rule, MigrationBuilderCall call, bool escalate, params object?[] arguments)
     {
-        if (rule.ExemptWhenTableIsNew && IsNewTable(call))
+        if ((rule.ExemptWhenTableIsNew && IsNewTable(call)) || (_ownUp is not null && _ownUp.Value.AreUndoneBy(call)))
         {
             return;
         }

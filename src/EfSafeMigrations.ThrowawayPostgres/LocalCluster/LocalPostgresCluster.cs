@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace EfSafeMigrations.ThrowawayPostgres.LocalCluster;
@@ -128,7 +126,7 @@ public sealed class LocalPostgresCluster : IPostgresServer
     {
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreeLoopbackPort();
+            Port = LoopbackPort.Free();
             try
             {
                 await RunAsServerAsync(_binaries.PgCtl,
@@ -155,13 +153,6 @@ public sealed class LocalPostgresCluster : IPostgresServer
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SHOW server_version", connection);
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private Task<string> RunAsServerAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)

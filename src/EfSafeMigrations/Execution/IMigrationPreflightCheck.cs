@@ -30,6 +30,9 @@ public sealed record PreflightContext(
 {
     /// <summary>A dry run (<c>MigrateSafelyOptions.DryRun</c>): checks must write nothing to the database.</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>The migration the run migrates to (<c>MigrateSafelyOptions.TargetMigration</c>), or <see langword="null"/> for the latest.</summary>
+    public string? TargetMigration { get; init; }
 }
 
 /// <summary>How bad a preflight problem is.</summary>

@@ -1,6 +1,7 @@
 using EfSafeMigrations;
 using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Linting;
+using EfSafeMigrations.Linting.Baseline;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -11,16 +12,18 @@ namespace Microsoft.EntityFrameworkCore;
 public static class SafeMigrationsLintExtensions
 {
     /// <summary>
-    /// Lints every migration of the context without touching the database. Version-specific rules use
-    /// <see cref="LintOptions.TargetPostgresVersion"/> or Npgsql's <c>SetPostgresVersion</c>, else assume a current server.
-    /// Fail a CI build on <see cref="LintReport.IsBlocking"/>.
+    /// Lints every migration of the context without touching the database, except those at or before the adoption
+    /// baseline (<c>&lt;EfSafeMigrationsBaseline&gt;</c>, docs/adopting.md), which the build-time analyzer skips too.
+    /// Version-specific rules use <see cref="LintOptions.TargetPostgresVersion"/> or Npgsql's <c>SetPostgresVersion</c>,
+    /// else assume a current server. Fail a CI build on <see cref="LintReport.IsBlocking"/>.
     /// </summary>
     public static LintReport LintMigrations(this DatabaseFacade database)
     {
         ArgumentNullException.ThrowIfNull(database);
         var context = ((IDatabaseFacadeDependenciesAccessor)database).Context;
         var options = Options(context);
-        var migrations = Migrations(context, context.GetService<IMigrationsAssembly>().Migrations.Keys);
+        var baseline = AssemblyBaseline.Of(context);
+        var migrations = Migrations(context, context.GetService<IMigrationsAssembly>().Migrations.Keys.Where(id => baseline is null || !baseline.Covers(id)));
         var version = PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions());
         return MigrationLinter.Lint(migrations, LintSettings.ForContext(options, version));
     }
@@ -36,7 +39,11 @@ public static class SafeMigrationsLintExtensions
         var options = Options(context);
         var pending = await database.GetPendingMigrationsAsync(cancellationToken);
         var version = await PostgresVersionSource.ResolveAsync(context, options?.Lint ?? new LintOptions(), cancellationToken);
-        return MigrationLinter.Lint(Migrations(context, pending), LintSettings.ForContext(options, version, appliedByMigrateSafely: true));
+
+        // As the gate lints them: tables an earlier pending migration creates are new for the later ones.
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context, cancellationToken);
+        return MigrationLinter.Lint(Migrations(context, pending),
+            LintSettings.ForContext(options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
     }
 
     // Null when the context does not use EfSafeMigrations: plain EF applies its migrations as written.

@@ -10,6 +10,8 @@ namespace EfSafeMigrations.Linting;
 internal sealed class LintContext
 {
     private readonly List<RawFinding> _findings = [];
+    private int _describedIndex = -1;
+    private string _description = string.Empty;
 
     public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, bool executorSetsLockTimeout, bool safeSqlGenerator)
     {
@@ -25,6 +27,9 @@ internal sealed class LintContext
     /// <summary>Shared with the raw SQL scanner: tables created by EF operations count as new for raw SQL too.</summary>
     public RawSqlScanState RawSql { get; }
 
+    /// <summary>Columns added and NOT NULL checks validated earlier in the migration (shared with raw SQL).</summary>
+    public MigrationSchemaFacts Schema => RawSql.Schema;
+
     public int OperationIndex { get; set; }
 
     public MigrationOperation Operation => Operations[OperationIndex];
@@ -36,10 +41,26 @@ internal sealed class LintContext
     public void MarkTableNew(string table) => RawSql.NewTables.Add(table);
 
     /// <summary>Reports the current operation under <paramref name="rule"/>; the arguments fill the rule's message.</summary>
-    public void Report(Rule rule, params string[] arguments)
-        => _findings.Add(new RawFinding(rule, OperationIndex, OperationDescriber.Describe(Operation), rule.FormatMessage(arguments), SafeForm.AllowsRewrite(Operation)));
+    public void Report(Rule rule, params string[] arguments) => Report(rule, null, arguments);
 
-    /// <summary>Like <see cref="Report"/>, for a rule exempt on tables created earlier in this migration.</summary>
+    /// <summary>Like <see cref="Report(Rule, string[])"/>, never more severe than <paramref name="mostSevere"/> (when not null).</summary>
+    public void Report(Rule rule, RuleSeverity? mostSevere, params string[] arguments)
+        => _findings.Add(new RawFinding(rule, OperationIndex, DescribeOperation(), rule.FormatMessage(arguments), SafeForm.AllowsRewrite(Operation), mostSevere));
+
+    // Described once per operation: describing a Sql step tokenizes all of its text, and one step can have
+    // thousands of findings (linting stays linear in the size of the SQL).
+    private string DescribeOperation()
+    {
+        if (_describedIndex != OperationIndex)
+        {
+            _description = OperationDescriber.Describe(Operation);
+            _describedIndex = OperationIndex;
+        }
+
+        return _description;
+    }
+
+    /// <summary>Like <see cref="Report(Rule, string[])"/>, for a rule exempt on tables created earlier in this migration.</summary>
     public void ReportUnlessNew(string table, Rule rule, params string[] arguments)
     {
         if (!IsNewTable(table))
@@ -51,7 +72,8 @@ internal sealed class LintContext
 
 /// <summary>A rule hit before options, version, assurances and rewrites are applied.</summary>
 /// <param name="Rewritable">Whether the safe SQL generator may rewrite the operation (not raw SQL, not opted out).</param>
-internal sealed record RawFinding(Rule Rule, int OperationIndex, string Operation, string Message, bool Rewritable);
+/// <param name="MostSevere">A cap on the severity when the check knows less than the rule assumes (null: none).</param>
+internal sealed record RawFinding(Rule Rule, int OperationIndex, string Operation, string Message, bool Rewritable, RuleSeverity? MostSevere = null);
 
 /// <summary>A check over one kind of migration operation.</summary>
 internal interface IOperationCheck

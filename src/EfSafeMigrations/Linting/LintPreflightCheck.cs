@@ -1,4 +1,5 @@
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.Linting.Baseline;
 
 namespace EfSafeMigrations.Linting;
 
@@ -14,6 +15,9 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
     /// <summary>The code of an invalid <c>[SafetyAssured]</c> attribute.</summary>
     public const string InvalidAssuranceCode = "SafetyAssured";
 
+    /// <summary>The code of the note that baselined migrations were skipped.</summary>
+    public const string BaselinedCode = "Baselined";
+
     public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -23,11 +27,33 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
             return [];
         }
 
+        // Migrations at or before the adoption baseline are history the project accepted when it adopted the package
+        // (a fresh install or a database behind replays them): the analyzer skips them, so does the gate.
+        var baseline = AssemblyBaseline.Of(context.Context);
+        var toLint = context.PendingMigrations.Where(m => baseline is null || !baseline.Covers(m.Id)).ToList();
+        var problems = new List<PreflightProblem>();
+        if (toLint.Count < context.PendingMigrations.Count)
+        {
+            problems.Add(new PreflightProblem(CheckName, PreflightSeverity.Info, BaselinedCode, null,
+                $"{context.PendingMigrations.Count - toLint.Count} pending migration(s) at or before the adoption baseline {baseline} were not linted.",
+                "Nothing to do: they were part of the project before EfSafeMigrations was adopted (EfSafeMigrationsBaseline, docs/adopting.md)."));
+        }
+
+        if (toLint.Count == 0)
+        {
+            return problems;
+        }
+
         var version = await PostgresVersionSource.ResolveAsync(context.Context, options, cancellationToken);
+
+        // The pending migrations run in order in this run: what an earlier one creates is new for the later ones
+        // (a fresh install creates every table it alters, renames or drops).
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context.Context, cancellationToken);
         var report = MigrationLinter.Lint(
-            context.PendingMigrations.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
-            LintSettings.For(context.Options, version, appliedByMigrateSafely: true));
-        return ToProblems(report);
+            toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
+            LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
+        problems.AddRange(ToProblems(report));
+        return problems;
     }
 
     public static IReadOnlyList<PreflightProblem> ToProblems(LintReport report)

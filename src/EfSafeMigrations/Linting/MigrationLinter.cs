@@ -12,6 +12,14 @@ internal sealed record MigrationToLint(string Id, IReadOnlyList<MigrationOperati
 /// concurrent index and VALIDATE steps out of the transaction); false for plain EF.</param>
 internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, IRewritePolicy Rewrites, bool ExecutorSetsLockTimeout = true, bool SafeSqlGenerator = true)
 {
+    /// <summary>
+    /// The tables (by name, in any schema) the database had before the run, when the linted migrations are one run's
+    /// pending migrations in order. A table an earlier migration of the run creates and that is not among them is as
+    /// new (empty, unknown to running code) for the later migrations as for the rest of its own migration. Unknown
+    /// (<see langword="null"/>): each migration is linted on its own, as at design time.
+    /// </summary>
+    public IReadOnlySet<string>? TablesBeforeRun { get; init; }
+
     public static LintSettings Default { get; } = new(new LintOptions(), null, RewritePolicy.None);
 
     /// <summary>
@@ -51,6 +59,7 @@ internal static class MigrationLinter
         var ids = new List<string>();
         var findings = new List<LintFinding>();
         var assuranceErrors = new List<string>();
+        var createdInRun = new HashSet<string>(StringComparer.Ordinal);
         foreach (var migration in migrations)
         {
             ids.Add(migration.Id);
@@ -58,16 +67,23 @@ internal static class MigrationLinter
             assuranceErrors.AddRange(assurances.Errors);
             if (settings.Options.Enabled)
             {
-                LintOne(migration, settings, assurances, findings);
+                var created = LintOne(migration, settings, assurances, findings, createdInRun);
+                if (settings.TablesBeforeRun is { } before)
+                {
+                    createdInRun.UnionWith(created.Where(t => !before.Contains(t)));
+                }
             }
         }
 
         return new LintReport(ids, findings, assuranceErrors, settings.PostgresVersion);
     }
 
-    private static void LintOne(MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings)
+    /// <returns>The tables new at the end of the migration: <paramref name="createdInRun"/> and those it created.</returns>
+    private static IReadOnlySet<string> LintOne(
+        MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings, IReadOnlySet<string> createdInRun)
     {
         var context = new LintContext(migration.Id, migration.Operations, settings.ExecutorSetsLockTimeout, settings.SafeSqlGenerator);
+        context.RawSql.NewTables.UnionWith(createdInRun);
         for (var i = 0; i < migration.Operations.Count; i++)
         {
             context.OperationIndex = i;
@@ -86,6 +102,11 @@ internal static class MigrationLinter
                 continue;
             }
 
+            if (raw.MostSevere is { } mostSevere && severity > mostSevere)
+            {
+                severity = mostSevere;
+            }
+
             var status = FindingStatus.Open;
             var reason = assurances.ReasonFor(raw.Rule);
             if (raw.Rule.AutoFixedBySafeGenerator && raw.Rewritable && settings.Rewrites.Rewrites(raw.Rule))
@@ -101,5 +122,7 @@ internal static class MigrationLinter
 
             findings.Add(new LintFinding(raw.Rule, severity, migration.Id, raw.OperationIndex, raw.Operation, raw.Message, status, reason));
         }
+
+        return context.RawSql.NewTables;
     }
 }

@@ -76,7 +76,7 @@ public static partial class RuleCatalog
         RuleCategory.Columns,
         RuleSeverity.Error,
         "Column {1}.{0} changes type from {2} to {3}",
-        why: "ALTER COLUMN ... TYPE rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, blocking every read and write, unless the change is binary-compatible: varchar(n) to a larger limit, varchar to text, numeric(p,s) to a larger precision with the same scale or to unconstrained numeric, a larger timestamp/time/interval precision, cidr to inet. Code deployed before the change may also fail to read or write the new type.",
+        why: "ALTER COLUMN ... TYPE rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, blocking every read and write, unless the change is binary-compatible: varchar(n) to a larger limit, varchar to text, text or varchar to and from citext, numeric(p,s) to a larger precision with the same scale or to unconstrained numeric, a larger timestamp/time/interval precision, cidr to inet. timestamp to timestamptz keeps the table only when the session time zone is UTC (PostgreSQL 12+). Code deployed before the change may also fail to read or write the new type.",
         safeAlternative: "Expand and contract: add a column of the new type, write to both, backfill in batches, switch reads to the new column, then drop the old one in a later release.",
         unsafeSample: "migrationBuilder.AlterColumn<long>(name: \"Quantity\", table: \"Orders\", type: \"bigint\", oldClrType: typeof(int), oldType: \"integer\");",
         safeSample: "migrationBuilder.AddColumn<long>(name: \"QuantityV2\", table: \"Orders\", type: \"bigint\", nullable: true);\n// dual-write and backfill, switch reads, then drop \"Quantity\" in a later migration (ESM0018)",

@@ -53,12 +53,12 @@ public static partial class RuleCatalog
     /// <summary>ESM0033: VACUUM FULL.</summary>
     public static readonly Rule VacuumFull = new(
         "ESM0033",
-        "VACUUM FULL in a migration",
+        "VACUUM FULL or another whole-table rewrite in a migration",
         RuleCategory.RawSql,
         RuleSeverity.Error,
         "{0} rewrites tables under an ACCESS EXCLUSIVE lock",
-        why: "VACUUM FULL rewrites the table and all its indexes under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends. It also cannot run inside a transaction.",
-        safeAlternative: "Use plain VACUUM (no exclusive lock), or pg_repack / pg_squeeze to reclaim space online, outside migrations.",
+        why: "VACUUM FULL rewrites the table and all its indexes under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends. It also cannot run inside a transaction. ALTER TABLE ... SET LOGGED / SET UNLOGGED copies the whole table the same way.",
+        safeAlternative: "Use plain VACUUM (no exclusive lock), or pg_repack / pg_squeeze to reclaim space online, outside migrations. Create a table LOGGED or UNLOGGED from the start; switch an existing one only in a maintenance window.",
         unsafeSample: "migrationBuilder.Sql(\"VACUUM FULL orders;\", suppressTransaction: true);",
         safeSample: "// outside migrations: pg_repack --table=orders");
 

@@ -43,6 +43,16 @@ internal sealed class MigrationTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer,
         return test.RunAsync();
     }
 
+    /// <summary>Verifies with MSBuild properties visible to the analyzer, as the package's build targets pass them.</summary>
+    public static Task VerifyWithPropertiesAsync(string source, IReadOnlyDictionary<string, string> properties, params DiagnosticResult[] expected)
+    {
+        var test = new MigrationTest(source);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig",
+            "is_global = true\n" + string.Concat(properties.Select(p => $"build_property.{p.Key} = {p.Value}\n"))));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     public static Task VerifyFixAsync(string source, string fixedSource, int? codeActionIndex = null)
     {
         var test = new MigrationTest(source, fixedSource) { CodeActionIndex = codeActionIndex };

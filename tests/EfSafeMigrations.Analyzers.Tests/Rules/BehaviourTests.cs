@@ -12,7 +12,7 @@ public class BehaviourTests
     public Task Findings_in_Down_are_one_severity_lower()
         => MigrationTest.VerifyAsync(
             MigrationSource.Migration(
-                up: """migrationBuilder.AddColumn<string>(name: "LegacyCode", table: "Users", type: "text", nullable: true);""",
+                up: """{|ESM0018:migrationBuilder.DropColumn(name: "Nickname", table: "Users")|};""",
                 down: """{|#0:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};"""),
             new DiagnosticResult("ESM0018", DiagnosticSeverity.Info).WithLocation(0).WithArguments("LegacyCode", "Users"));
 
@@ -163,4 +163,32 @@ public class BehaviourTests
                 public const string NotValid = "EfSafeMigrations:NotValid";
             }
             """));
+
+    [Test]
+    public Task The_safe_SET_NOT_NULL_sequence_of_the_ESM0007_page_is_not_flagged()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.Sql("ALTER TABLE \"Users\" ADD CONSTRAINT \"CK_Users_Email_NotNull\" CHECK (\"Email\" IS NOT NULL) NOT VALID;");
+            migrationBuilder.Sql("ALTER TABLE \"Users\" VALIDATE CONSTRAINT \"CK_Users_Email_NotNull\";", suppressTransaction: true);
+            migrationBuilder.Sql("ALTER TABLE \"Users\" ALTER COLUMN \"Email\" SET NOT NULL;");
+            migrationBuilder.Sql("ALTER TABLE \"Users\" DROP CONSTRAINT \"CK_Users_Email_NotNull\";");
+            """));
+
+    [Test]
+    public Task The_scaffolded_safe_SET_NOT_NULL_is_not_flagged()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration("""
+            migrationBuilder.Sql("ALTER TABLE customers ADD CONSTRAINT esm_nn_1 CHECK (email IS NOT NULL) NOT VALID;");
+            migrationBuilder.Sql("ALTER TABLE customers VALIDATE CONSTRAINT esm_nn_1;", suppressTransaction: true);
+            migrationBuilder.AlterColumn<string>(name: "email", table: "customers", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true)
+                .Annotation("EfSafeMigrations:NotNullCheck", "esm_nn_1");
+            migrationBuilder.Sql("ALTER TABLE customers DROP CONSTRAINT esm_nn_1;");
+            """));
+
+    [Test]
+    public Task SET_NOT_NULL_after_a_check_that_was_never_validated_is_flagged()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""
+            migrationBuilder.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK (email IS NOT NULL) NOT VALID;");
+            {|#0:migrationBuilder.Sql("ALTER TABLE users ALTER COLUMN email SET NOT NULL;")|};
+            """),
+            new DiagnosticResult("ESM0007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("email", "users"));
 }

@@ -17,5 +17,9 @@ public sealed class BenchReport
 
     public LintBenchmark.Result? Lint { get; set; }
 
+    public PlanningBenchmark.Result? Planning { get; set; }
+
+    public LargeSqlStepLintBenchmark.Result? LargeSqlStepLint { get; set; }
+
     public PushBenchmark.Result? Push { get; set; }
 }

@@ -38,10 +38,21 @@ public static class ResultTable
                 : $"| MigrateSafelyAsync | failed: {noop.SafeError} | |");
         }
 
+        if (report.Planning is { } plan)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Planning a fresh install of {plan.Migrations} migrations (median of 5): MigrateSafelyAsync dry run (plan, lint gate, journal) {plan.DryRunMedianMs:0} ms, {plan.Errors} gate errors; EF's GenerateScript for the same migrations {plan.EfScriptMedianMs:0} ms."));
+        }
+
         if (report.Lint is { } lint)
         {
             text.AppendLine();
             text.AppendLine(Invariant($"Linting {lint.Migrations:N0} migrations of {lint.OperationsEach} operations each (no database, median of 5): {lint.MedianMs:0} ms, {lint.Findings:N0} findings."));
+        }
+
+        if (report.LargeSqlStepLint is { } large)
+        {
+            text.AppendLine(Invariant($"Linting one Sql() step of {large.Statements:N0} statements (median of 5, goal < 1 s): {large.MedianMs:0} ms, {large.Findings:N0} findings."));
         }
 
         if (report.Push is { } push)

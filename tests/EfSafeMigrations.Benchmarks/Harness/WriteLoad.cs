@@ -13,14 +13,17 @@ public sealed class WriteLoad : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _writers;
 
-    private WriteLoad(string connectionString, string insertSql, int writers)
+    private WriteLoad(string connectionString, string insertSql, int writers, bool prepare)
     {
         _samples = Enumerable.Range(0, writers).Select(_ => new List<(long, double)>()).ToArray();
-        _writers = Enumerable.Range(0, writers).Select(i => Task.Run(() => WriteAsync(connectionString, insertSql, _samples[i], _stop.Token))).ToArray();
+        _writers = Enumerable.Range(0, writers)
+            .Select(i => Task.Run(() => WriteAsync(connectionString, insertSql, prepare, _samples[i], _stop.Token))).ToArray();
     }
 
     /// <summary>Starts <paramref name="writers"/> writers running <paramref name="insertSql"/> (parameter @n: a running number).</summary>
-    public static WriteLoad Start(string connectionString, string insertSql, int writers) => new(connectionString, insertSql, writers);
+    /// <param name="prepare">Prepare the insert (not through a transaction-pooling PgBouncer 1.18: its server connections change).</param>
+    public static WriteLoad Start(string connectionString, string insertSql, int writers, bool prepare = true)
+        => new(connectionString, insertSql, writers, prepare);
 
     /// <summary>Latencies of inserts that were running at any time between the two timestamps.</summary>
     public LatencyStats Between(long fromTimestamp, long toTimestamp)
@@ -54,13 +57,17 @@ public sealed class WriteLoad : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task WriteAsync(string connectionString, string insertSql, List<(long, double)> samples, CancellationToken stop)
+    private static async Task WriteAsync(string connectionString, string insertSql, bool prepare, List<(long, double)> samples, CancellationToken stop)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(stop);
         await using var command = new NpgsqlCommand(insertSql, connection);
         var n = command.Parameters.AddWithValue("n", 0L);
-        await command.PrepareAsync(stop);
+        if (prepare)
+        {
+            await command.PrepareAsync(stop);
+        }
+
         for (long i = 0; !stop.IsCancellationRequested; i++)
         {
             n.Value = i;

@@ -6,4 +6,11 @@ namespace EfSafeMigrations.Benchmarks.Scenarios;
 /// <param name="Name">Short name for the table.</param>
 /// <param name="Up">The migration's operations.</param>
 /// <param name="BlockingReaderSeconds">When set, a reader holds the table in an open transaction for this long while the migration runs (the lock-queue case).</param>
-public sealed record DdlScenario(string Name, Action<MigrationBuilder> Up, double BlockingReaderSeconds = 0);
+/// <param name="ConfigureSafe">Options of the EfSafeMigrations run (default: the defaults).</param>
+/// <param name="WritersThroughPgBouncer">
+/// The writers (and the reader) go through a PgBouncer in transaction pooling, as production applications often do; the
+/// migration connects directly, as docs/execution.md asks.
+/// </param>
+public sealed record DdlScenario(
+    string Name, Action<MigrationBuilder> Up, double BlockingReaderSeconds = 0, Action<SafeMigrationsOptions>? ConfigureSafe = null,
+    bool WritersThroughPgBouncer = false);

@@ -23,6 +23,8 @@ public static class DdlScenarios
     /// <summary>What each writer inserts: valid under every constraint the scenarios add.</summary>
     public const string InsertSql = "INSERT INTO events (account_id, amount, ref) VALUES ((@n % 1000) + 1, 1, gen_random_uuid())";
 
+    private static void AddNote(MigrationBuilder b) => b.AddColumn<string>("note", "events", type: "text", nullable: true);
+
     public static IReadOnlyList<DdlScenario> All { get; } =
     [
         new("create index", b => b.CreateIndex("ix_events_account_id", "events", "account_id")),
@@ -32,6 +34,9 @@ public static class DdlScenarios
         new("set not null", b => b.AlterColumn<int>("amount", "events", type: "integer", nullable: false, oldClrType: typeof(int), oldType: "integer", oldNullable: true)),
         new("add unique constraint", b => b.AddUniqueConstraint("uq_events_ref", "events", "ref")),
         new("drop index", b => b.DropIndex("ix_events_created_at", "events")),
-        new("add column behind 5 s reader", b => b.AddColumn<string>("note", "events", type: "text", nullable: true), BlockingReaderSeconds: 5),
+        new("add column behind 5 s reader", AddNote, BlockingReaderSeconds: 5),
+        new("add column behind 5 s reader, fixed 2 s lock_timeout", AddNote, BlockingReaderSeconds: 5,
+            ConfigureSafe: o => o.Execution.InitialLockTimeout = o.Execution.LockTimeout),
+        new("add column behind 5 s reader, writers through PgBouncer", AddNote, BlockingReaderSeconds: 5, WritersThroughPgBouncer: true),
     ];
 }

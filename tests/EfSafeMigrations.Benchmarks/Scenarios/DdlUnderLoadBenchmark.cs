@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using EfSafeMigrations.Benchmarks.Harness;
+using EfSafeMigrations.ThrowawayPostgres.Pooler;
 using Npgsql;
 
 namespace EfSafeMigrations.Benchmarks.Scenarios;
@@ -28,6 +30,12 @@ public sealed class DdlUnderLoadBenchmark(BenchDatabases databases, BenchSetting
         var rows = new List<Row>();
         foreach (var scenario in DdlScenarios.All.Where(s => settings.Only is null || s.Name.Contains(settings.Only, StringComparison.OrdinalIgnoreCase)))
         {
+            if (scenario.WritersThroughPgBouncer && LocalPgBouncer.FindBinary() is null)
+            {
+                Console.WriteLine($"{scenario.Name}: skipped, pgbouncer is not installed (apt-get install pgbouncer)");
+                continue;
+            }
+
             // Alternating plain and safe runs, so that a noisy stretch of time hits both alike.
             var plainRuns = new List<Run>();
             var safeRuns = new List<Run>();
@@ -70,18 +78,24 @@ public sealed class DdlUnderLoadBenchmark(BenchDatabases databases, BenchSetting
     {
         var database = await databases.CloneAsync(template);
         var connectionString = databases.App(database);
-        var migrations = DelegateMigration.Emit(typeof(BenchContext), [("20260101000000_" + scenario.Name.Replace(' ', '_'), scenario.Up)]);
+        await using var bouncer = scenario.WritersThroughPgBouncer
+            ? await LocalPgBouncer.StartAsync(connectionString, PgBouncerPoolMode.Transaction, poolSize: settings.Writers + 1)
+            : null;
+        var applicationConnectionString = bouncer?.ConnectionStringFor(connectionString) ?? connectionString;
+        var migrations = DelegateMigration.Emit(typeof(BenchContext), [("20260101000000_" + Regex.Replace(scenario.Name, "[^A-Za-z0-9]+", "_"), scenario.Up)]);
         string? error = null;
         LatencyStats writes;
         double migrationMs;
-        await using (var load = WriteLoad.Start(connectionString, DdlScenarios.InsertSql, settings.Writers))
+        await using (var load = WriteLoad.Start(applicationConnectionString, DdlScenarios.InsertSql, settings.Writers, prepare: bouncer is null))
         {
             await Task.Delay(TimeSpan.FromSeconds(0.5));
-            await using var reader = scenario.BlockingReaderSeconds > 0 ? await HoldTableAsync(connectionString, scenario.BlockingReaderSeconds) : null;
+            await using var reader = scenario.BlockingReaderSeconds > 0
+                ? await HoldTableAsync(applicationConnectionString, scenario.BlockingReaderSeconds)
+                : null;
             var from = Stopwatch.GetTimestamp();
             try
             {
-                await using var context = new BenchContext(BenchContext.Options(connectionString, migrations, safe));
+                await using var context = new BenchContext(BenchContext.Options(connectionString, migrations, safe, safe ? scenario.ConfigureSafe : null));
                 await SafeMigrator.MigrateAsync(context, safe);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -16,6 +16,7 @@ public class CancellationTests
         var options = ShopOptions.For<LockedShopDbContext>(database.ConnectionString, configure: o =>
         {
             o.Execution.LockTimeout = TimeSpan.FromMinutes(5); // still waiting when the token is cancelled
+            o.Execution.InitialLockTimeout = o.Execution.LockTimeout; // from the first attempt (no escalation)
             o.Execution.MaxAttempts = 1;
         });
         await using (var context = new LockedShopDbContext(options))

@@ -158,4 +158,22 @@ public class LintBehaviourTests
         SafeMigrationsLinter.Lint("1_A", builder.Operations, new LintOptions { TargetPostgresVersion = 10 })
             .Findings.Should().ContainSingle().Which.RuleId.Should().Be("ESM0010");
     }
+
+    [Test]
+    public void A_timestamp_to_timestamptz_change_says_when_it_rewrites()
+    {
+        var report = Lint(b => b.AlterColumn<DateTime>("SeenAt", "Users", type: "timestamp with time zone", oldClrType: typeof(DateTime), oldType: "timestamp without time zone"));
+
+        report.BlockingFindings.Should().ContainSingle(f => f.RuleId == "ESM0014")
+            .Which.Message.Should().Contain("unless the session time zone is UTC, on PostgreSQL 12+");
+    }
+
+    [Test]
+    public void A_raw_SQL_type_change_whose_old_type_is_unknown_is_a_warning_not_an_error()
+    {
+        var report = Lint(b => b.Sql("ALTER TABLE users ALTER COLUMN name TYPE text;"));
+
+        report.IsBlocking.Should().BeFalse();
+        report.Warnings.Should().ContainSingle(f => f.RuleId == "ESM0014").Which.Message.Should().Contain("unknown");
+    }
 }

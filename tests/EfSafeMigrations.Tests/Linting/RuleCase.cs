@@ -29,8 +29,8 @@ public sealed class RuleCase(string ruleId, bool fires, string name, Action<Migr
     public static RuleCase Fires(string ruleId, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true, bool plainEf = false)
         => new(ruleId, true, name, up, postgresVersion, executorSetsLockTimeout, plainEf);
 
-    public static RuleCase Silent(string ruleId, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true)
-        => new(ruleId, false, name, up, postgresVersion, executorSetsLockTimeout);
+    public static RuleCase Silent(string ruleId, string name, Action<MigrationBuilder> up, int? postgresVersion = null, bool executorSetsLockTimeout = true, bool plainEf = false)
+        => new(ruleId, false, name, up, postgresVersion, executorSetsLockTimeout, plainEf);
 
     public static RuleCase FiresOnSql(string ruleId, string sql, bool suppressTransaction = false, int? postgresVersion = null)
         => Fires(ruleId, "Sql: " + sql, b => b.Sql(sql, suppressTransaction), postgresVersion);

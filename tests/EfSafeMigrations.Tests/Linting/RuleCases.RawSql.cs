@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Migrations;
 using static EfSafeMigrations.Tests.Linting.RuleCase;
 
 namespace EfSafeMigrations.Tests.Linting;
@@ -24,6 +25,8 @@ public static partial class RuleCases
         yield return Fires("ESM0003", "REINDEX CONCURRENTLY applied by plain EF", b => b.Sql("REINDEX INDEX CONCURRENTLY ix;"), plainEf: true);
         yield return SilentOnSql("ESM0003", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);", suppressTransaction: true);
         yield return FiresOnSql("ESM0004", "ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES users (id);");
+        yield return FiresOnSql("ESM0004", "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id);");
+        yield return SilentOnSql("ESM0004", "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));");
         yield return SilentOnSql("ESM0004", "ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;");
         yield return FiresOnSql("ESM0005", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0);");
         yield return SilentOnSql("ESM0005", "ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID;");
@@ -45,6 +48,49 @@ public static partial class RuleCases
         });
         yield return FiresOnSql("ESM0007", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
         yield return SilentOnSql("ESM0007", "ALTER TABLE users ALTER COLUMN email SET DEFAULT '';");
+        yield return Silent("ESM0007", "the safe sequence of docs/rules/ESM0007.md, applied by plain EF", b =>
+        {
+            b.Sql("ALTER TABLE \"Users\" ADD CONSTRAINT \"CK_Users_Email_NotNull\" CHECK (\"Email\" IS NOT NULL) NOT VALID;");
+            b.Sql("ALTER TABLE \"Users\" VALIDATE CONSTRAINT \"CK_Users_Email_NotNull\";", suppressTransaction: true);
+            b.Sql("ALTER TABLE \"Users\" ALTER COLUMN \"Email\" SET NOT NULL;");
+            b.Sql("ALTER TABLE \"Users\" DROP CONSTRAINT \"CK_Users_Email_NotNull\";");
+        }, plainEf: true);
+        yield return Silent("ESM0007", "the safe sequence in one step, after a valid check", b =>
+            b.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK ((email IS NOT NULL)) NOT VALID; ALTER TABLE users VALIDATE CONSTRAINT ck; ALTER TABLE users ALTER COLUMN email SET NOT NULL;"));
+        yield return Silent("ESM0007", "the scaffolded form the safe differ writes, applied by plain EF", b =>
+        {
+            b.Sql("ALTER TABLE customers ADD CONSTRAINT esm_nn_1 CHECK (email IS NOT NULL) NOT VALID;");
+            b.Sql("ALTER TABLE customers VALIDATE CONSTRAINT esm_nn_1;", suppressTransaction: true);
+            b.AlterColumn<string>("email", "customers", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true)
+                .Annotation(SafeMigrationsAnnotationNames.NotNullCheck, "esm_nn_1");
+            b.Sql("ALTER TABLE customers DROP CONSTRAINT esm_nn_1;");
+        }, plainEf: true);
+        yield return Silent("ESM0007", "a check constraint operation validated before AlterColumn", b =>
+        {
+            b.AddCheckConstraint("ck_email", "Users", "\"Email\" IS NOT NULL").Annotation(SafeMigrationsAnnotationNames.NotValid, true);
+            b.Sql("ALTER TABLE \"Users\" VALIDATE CONSTRAINT ck_email;", suppressTransaction: true);
+            b.AlterColumn<string>("Email", "Users", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true);
+        });
+        yield return Fires("ESM0007", "NOT VALID check never validated", b =>
+            b.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK (email IS NOT NULL) NOT VALID; ALTER TABLE users ALTER COLUMN email SET NOT NULL;"));
+        yield return Fires("ESM0007", "check dropped before SET NOT NULL", b =>
+        {
+            b.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK (email IS NOT NULL) NOT VALID;");
+            b.Sql("ALTER TABLE users VALIDATE CONSTRAINT ck;", suppressTransaction: true);
+            b.Sql("ALTER TABLE users DROP CONSTRAINT IF EXISTS ck; ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
+        });
+        yield return Fires("ESM0007", "validated check on another column", b =>
+        {
+            b.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK (name IS NOT NULL) NOT VALID;");
+            b.Sql("ALTER TABLE users VALIDATE CONSTRAINT ck;", suppressTransaction: true);
+            b.Sql("ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
+        });
+        yield return Fires("ESM0007", "check that proves something else than NOT NULL", b =>
+        {
+            b.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK (email IS NOT NULL OR legacy) NOT VALID;");
+            b.Sql("ALTER TABLE users VALIDATE CONSTRAINT ck;", suppressTransaction: true);
+            b.Sql("ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
+        });
         yield return FiresOnSql("ESM0008", "ALTER TABLE users ADD COLUMN country text NOT NULL;");
         yield return SilentOnSql("ESM0008", "ALTER TABLE users ADD COLUMN country text NOT NULL DEFAULT 'NL';");
         yield return FiresOnSql("ESM0009", "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid() NOT NULL;");
@@ -74,6 +120,16 @@ public static partial class RuleCases
         yield return SilentOnSql("ESM0017", "ALTER SCHEMA sales OWNER TO app;");
         yield return FiresOnSql("ESM0018", "ALTER TABLE users DROP COLUMN IF EXISTS legacy_code;");
         yield return SilentOnSql("ESM0018", "ALTER TABLE users DROP CONSTRAINT ck_legacy;");
+        yield return FiresOnSql("ESM0018", "-- c\rALTER TABLE users DROP COLUMN bio;");
+        yield return SilentOnSql("ESM0018", "-- c ALTER TABLE users DROP COLUMN bio;");
+        yield return SilentOnSql("ESM0018", "ALTER TABLE users ADD COLUMN draft text; ALTER TABLE users DROP COLUMN draft;");
+        yield return Silent("ESM0018", "column added by an operation earlier in the migration", b =>
+        {
+            b.AddColumn<string>("Draft", "Users", type: "text", nullable: true);
+            b.DropColumn("Draft", "Users");
+        });
+        yield return FiresOnSql("ESM0018", "ALTER TABLE users ADD COLUMN draft text; ALTER TABLE users DROP COLUMN bio;");
+        yield return SilentOnSql("ESM0015", "ALTER TABLE users ADD COLUMN draft text; ALTER TABLE users RENAME COLUMN draft TO note;");
         yield return FiresOnSql("ESM0019", "DROP TABLE IF EXISTS audit_log, audit_log_2 CASCADE;");
         yield return SilentOnSql("ESM0019", "DROP VIEW audit_view;");
         yield return FiresOnSql("ESM0020", "DROP SCHEMA reporting CASCADE;");
@@ -101,6 +157,10 @@ public static partial class RuleCases
         yield return FiresOnSql("ESM0030", "DELETE FROM sessions WHERE expires_at < now();");
         yield return FiresOnSql("ESM0030", "WITH old AS (SELECT id FROM sessions) DELETE FROM sessions USING old WHERE sessions.id = old.id;");
         yield return SilentOnSql("ESM0030", "INSERT INTO countries (code) VALUES ('NL');");
+        yield return FiresOnSql("ESM0030", "EXPLAIN ANALYZE UPDATE users SET country = 'NL';");
+        yield return FiresOnSql("ESM0030", "EXPLAIN (ANALYZE, BUFFERS) DELETE FROM sessions;");
+        yield return SilentOnSql("ESM0030", "EXPLAIN UPDATE users SET country = 'NL';");
+        yield return SilentOnSql("ESM0030", "EXPLAIN (ANALYZE false) UPDATE users SET country = 'NL';");
         yield return SilentOnSql("ESM0030", "CREATE TABLE audit (id bigint); UPDATE audit SET id = 1;");
         yield return FiresOnSql("ESM0031", "TRUNCATE sessions;");
         yield return SilentOnSql("ESM0031", "SELECT 'TRUNCATE sessions';");
@@ -109,10 +169,21 @@ public static partial class RuleCases
         yield return FiresOnSql("ESM0033", "VACUUM FULL orders;", suppressTransaction: true);
         yield return FiresOnSql("ESM0033", "VACUUM (FULL, ANALYZE) orders;", suppressTransaction: true);
         yield return SilentOnSql("ESM0033", "VACUUM (ANALYZE) orders;", suppressTransaction: true);
+        yield return SilentOnSql("ESM0033", "VACUUM (FULL FALSE, ANALYZE) orders;", suppressTransaction: true);
+        yield return FiresOnSql("ESM0033", "VACUUM (FULL true) orders;", suppressTransaction: true);
+        yield return FiresOnSql("ESM0033", "ALTER TABLE orders SET LOGGED;");
+        yield return FiresOnSql("ESM0033", "ALTER TABLE orders SET UNLOGGED;");
+        yield return SilentOnSql("ESM0033", "CREATE UNLOGGED TABLE staging (id bigint); ALTER TABLE staging SET LOGGED;");
         yield return FiresOnSql("ESM0034", "CLUSTER orders USING ix_orders_created_at;");
         yield return SilentOnSql("ESM0034", "COMMENT ON TABLE orders IS 'CLUSTER orders';");
         yield return FiresOnSql("ESM0035", "REINDEX TABLE orders;");
         yield return SilentOnSql("ESM0035", "REINDEX TABLE CONCURRENTLY orders;", suppressTransaction: true);
+        yield return FiresOnSql("ESM0035", "REINDEX (CONCURRENTLY false) TABLE orders;", suppressTransaction: true);
+        yield return SilentOnSql("ESM0035", "REINDEX (VERBOSE, CONCURRENTLY) TABLE orders;", suppressTransaction: true);
+        yield return SilentOnSql("ESM0035", "REINDEX SYSTEM;", suppressTransaction: true);
+        yield return FiresOnSql("ESM0035", "REINDEX DATABASE;", suppressTransaction: true);
+        yield return Fires("ESM0003", "REINDEX (CONCURRENTLY) applied by plain EF", b => b.Sql("REINDEX (CONCURRENTLY) INDEX ix;"), plainEf: true);
+        yield return FiresOnSql("ESM0003", "REINDEX (CONCURRENTLY true) INDEX ix; ANALYZE users;", suppressTransaction: true);
         yield return Fires("ESM0038", "concurrent index without IF NOT EXISTS next to other steps", b =>
         {
             b.AddColumn<string>("Country", "Users", type: "text", nullable: true);

@@ -73,6 +73,9 @@ public static partial class RuleCases
         yield return Fires("ESM0014", "integer to bigint", b => b.AlterColumn<long>("Quantity", "Orders", type: "bigint", nullable: false, oldClrType: typeof(int), oldType: "integer"));
         yield return Fires("ESM0014", "varchar limit lowered", b => b.AlterColumn<string>("Name", "Users", type: "character varying(100)", oldClrType: typeof(string), oldType: "character varying(200)"));
         yield return Fires("ESM0014", "numeric scale changed", b => b.AlterColumn<decimal>("Total", "Orders", type: "numeric(12,3)", oldClrType: typeof(decimal), oldType: "numeric(10,2)"));
+        yield return Silent("ESM0014", "text to citext", b => b.AlterColumn<string>("Email", "Users", type: "citext", oldClrType: typeof(string), oldType: "text"));
+        yield return Silent("ESM0014", "citext to varchar", b => b.AlterColumn<string>("Email", "Users", type: "character varying", oldClrType: typeof(string), oldType: "citext"));
+        yield return Fires("ESM0014", "timestamp to timestamptz", b => b.AlterColumn<DateTime>("SeenAt", "Users", type: "timestamp with time zone", oldClrType: typeof(DateTime), oldType: "timestamp without time zone"));
         yield return Silent("ESM0014", "varchar widened", b => b.AlterColumn<string>("Name", "Users", type: "character varying(200)", oldClrType: typeof(string), oldType: "character varying(100)"));
         yield return Silent("ESM0014", "varchar to text", b => b.AlterColumn<string>("Name", "Users", type: "text", oldClrType: typeof(string), oldType: "varchar(100)"));
         yield return Silent("ESM0014", "numeric precision raised at the same scale", b => b.AlterColumn<decimal>("Total", "Orders", type: "numeric(12,2)", oldClrType: typeof(decimal), oldType: "numeric(10,2)"));

@@ -23,6 +23,12 @@ public class SqlKnowledgeTests
     [TestCase("text[]", "_text", true)]
     [TestCase("character varying(10)[]", "character varying(20)[]", false)]
     [TestCase("character(2)", "text", false)]
+    [TestCase("citext", "text", true)]
+    [TestCase("text", "citext", true)]
+    [TestCase("character varying(50)", "citext", true)]
+    [TestCase("citext", "character varying", true)]
+    [TestCase("citext", "character varying(50)", false)]
+    [TestCase("citext", "integer", false)]
     public void Type_changes_are_safe_only_when_binary_compatible(string from, string to, bool safe)
         => SqlColumnType.Parse(to).IsSafeChangeFrom(SqlColumnType.Parse(from)).Should().Be(safe);
 

@@ -9,8 +9,9 @@ namespace EfSafeMigrations.Tests.SafeApply;
 /// </summary>
 public class SafeSetNotNullFillTests
 {
-    private const string DdlTimeouts = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '900000ms';";
-    private const string NoStatementTimeout = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '0ms';";
+    private const string DdlTimeouts = "[tx] SET LOCAL lock_timeout = '2000ms'; SET LOCAL statement_timeout = '900000ms';";
+    private const string NoStatementTimeout = "[no tx] SET lock_timeout = '2000ms'; SET statement_timeout = '0ms';";
+    private const string Reset = "[no tx] RESET lock_timeout; RESET statement_timeout;";
 
     private static AlterColumnOperation RequiredWithDefault(string oldType = "text", string type = "text") => new()
     {
@@ -28,11 +29,13 @@ public class SafeSetNotNullFillTests
         context.Sql(RequiredWithDefault()).Should().Equal(
             NoStatementTimeout,
             "[no tx] " + Fill,
+            Reset,
             DdlTimeouts,
             $"[tx] ALTER TABLE orders ADD CONSTRAINT {check} CHECK (note IS NOT NULL) NOT VALID;",
             NoStatementTimeout,
             "[no tx] " + Fill,
             $"[no tx] ALTER TABLE orders VALIDATE CONSTRAINT {check};",
+            Reset,
             DdlTimeouts,
             "[tx] ALTER TABLE orders ALTER COLUMN note TYPE text; ALTER TABLE orders ALTER COLUMN note SET NOT NULL; ALTER TABLE orders ALTER COLUMN note SET DEFAULT '';",
             $"[tx] ALTER TABLE orders DROP CONSTRAINT {check};");
@@ -71,7 +74,7 @@ public class SafeSetNotNullFillTests
         using var context = HarnessContext.Create();
         var scaffolded = NullFillSql.Scaffolded(new Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.NpgsqlSqlGenerationHelper(
             new Microsoft.EntityFrameworkCore.Storage.RelationalSqlGenerationHelperDependencies()), null, "orders", "note", "''");
-        context.Sql(new SqlOperation { Sql = scaffolded }).Should().Equal(NoStatementTimeout, "[no tx] " + Fill);
+        context.Sql(new SqlOperation { Sql = scaffolded }).Should().Equal(NoStatementTimeout, "[no tx] " + Fill, Reset);
     }
 
     [Test]
@@ -96,10 +99,12 @@ public class SafeSetNotNullFillTests
             new SqlOperation { Sql = $"ALTER TABLE orders DROP CONSTRAINT {check};" }).Should().Equal(
             NoStatementTimeout,
             "[no tx] " + Fill,
+            Reset,
             DdlTimeouts,
             $"[tx] ALTER TABLE orders ADD CONSTRAINT {check} CHECK (note IS NOT NULL) NOT VALID;",
             NoStatementTimeout,
             $"[no tx] ALTER TABLE orders VALIDATE CONSTRAINT {check};",
+            Reset,
             DdlTimeouts,
             "[tx] ALTER TABLE orders ALTER COLUMN note TYPE text; ALTER TABLE orders ALTER COLUMN note SET NOT NULL; ALTER TABLE orders ALTER COLUMN note SET DEFAULT '';",
             $"[tx] ALTER TABLE orders DROP CONSTRAINT {check};");

@@ -8,8 +8,10 @@ namespace EfSafeMigrations.Tests.SafeApply;
 /// <summary>SQL baselines for each safe rewrite (no database).</summary>
 public class SafeSqlGeneratorTests
 {
-    private const string DdlTimeouts = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '900000ms';";
-    private const string NoStatementTimeout = "[tx] SET lock_timeout = '2000ms'; SET statement_timeout = '0ms';";
+    // Inside EF's transaction: SET LOCAL, gone at its commit. Around a non-transactional command: SET before, RESET after.
+    private const string DdlTimeouts = "[tx] SET LOCAL lock_timeout = '2000ms'; SET LOCAL statement_timeout = '900000ms';";
+    private const string NoStatementTimeout = "[no tx] SET lock_timeout = '2000ms'; SET statement_timeout = '0ms';";
+    private const string Reset = "[no tx] RESET lock_timeout; RESET statement_timeout;";
 
     private static CreateIndexOperation Index(string table = "orders") => new()
     {
@@ -30,7 +32,8 @@ public class SafeSqlGeneratorTests
         using var context = HarnessContext.Create();
         context.Sql(Index()).Should().Equal(
             NoStatementTimeout,
-            "[no tx] CREATE INDEX CONCURRENTLY ix_orders_customer_id ON orders (customer_id);");
+            "[no tx] CREATE INDEX CONCURRENTLY ix_orders_customer_id ON orders (customer_id);",
+            Reset);
     }
 
     [Test]
@@ -66,7 +69,8 @@ public class SafeSqlGeneratorTests
         using var context = HarnessContext.Create();
         context.Sql(new DropIndexOperation { Name = "ix_orders_customer_id", Table = "orders" }).Should().Equal(
             NoStatementTimeout,
-            "[no tx] DROP INDEX CONCURRENTLY ix_orders_customer_id;");
+            "[no tx] DROP INDEX CONCURRENTLY ix_orders_customer_id;",
+            Reset);
     }
 
     [Test]
@@ -77,7 +81,8 @@ public class SafeSqlGeneratorTests
             DdlTimeouts,
             "[tx] ALTER TABLE orders ADD CONSTRAINT fk_orders_customers FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE NOT VALID;",
             NoStatementTimeout,
-            "[no tx] ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;");
+            "[no tx] ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;",
+            Reset);
     }
 
     [Test]
@@ -99,7 +104,8 @@ public class SafeSqlGeneratorTests
             DdlTimeouts,
             "[tx] ALTER TABLE orders ADD CONSTRAINT ck_orders_total CHECK (total >= 0) NOT VALID;",
             NoStatementTimeout,
-            "[no tx] ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total;");
+            "[no tx] ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total;",
+            Reset);
     }
 
     [Test]
@@ -117,6 +123,7 @@ public class SafeSqlGeneratorTests
             $"[tx] ALTER TABLE orders ADD CONSTRAINT {check} CHECK (note IS NOT NULL) NOT VALID;",
             NoStatementTimeout,
             $"[no tx] ALTER TABLE orders VALIDATE CONSTRAINT {check};",
+            Reset,
             DdlTimeouts,
             "[tx] ALTER TABLE orders ALTER COLUMN note TYPE text; ALTER TABLE orders ALTER COLUMN note SET NOT NULL;",
             $"[tx] ALTER TABLE orders DROP CONSTRAINT {check};");
@@ -129,6 +136,7 @@ public class SafeSqlGeneratorTests
         context.Sql(new AddUniqueConstraintOperation { Name = "ak_orders_number", Table = "orders", Columns = ["number"] }).Should().Equal(
             NoStatementTimeout,
             "[no tx] CREATE UNIQUE INDEX CONCURRENTLY ak_orders_number ON orders (number);",
+            Reset,
             DdlTimeouts,
             "[tx] ALTER TABLE orders ADD CONSTRAINT ak_orders_number UNIQUE USING INDEX ak_orders_number;");
     }
@@ -140,6 +148,7 @@ public class SafeSqlGeneratorTests
         context.Sql(new AddPrimaryKeyOperation { Name = "pk_orders", Table = "orders", Columns = ["id"] }).Should().Equal(
             NoStatementTimeout,
             "[no tx] CREATE UNIQUE INDEX CONCURRENTLY pk_orders ON orders (id);",
+            Reset,
             DdlTimeouts,
             "[tx] ALTER TABLE orders ADD CONSTRAINT pk_orders PRIMARY KEY USING INDEX pk_orders;");
     }
@@ -150,7 +159,8 @@ public class SafeSqlGeneratorTests
         using var context = HarnessContext.Create();
         context.Sql(new SqlOperation { Sql = "ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;" }).Should().Equal(
             NoStatementTimeout,
-            "[no tx] ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;");
+            "[no tx] ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;",
+            Reset);
         context.Sql(new SqlOperation { Sql = "UPDATE orders SET total = 0;" }).Should().Equal(DdlTimeouts, "[tx] UPDATE orders SET total = 0;");
     }
 
@@ -220,7 +230,7 @@ public class SafeSqlGeneratorTests
         });
         context.Sql(new AddColumnOperation { Name = "note", Table = "orders", ClrType = typeof(string), ColumnType = "text", IsNullable = true })
             .Should().Equal(
-                "[tx] SET lock_timeout = '1500ms'; SET statement_timeout = '120000ms';",
+                "[tx] SET LOCAL lock_timeout = '1500ms'; SET LOCAL statement_timeout = '120000ms';",
                 "[tx] ALTER TABLE orders ADD note text;");
     }
 

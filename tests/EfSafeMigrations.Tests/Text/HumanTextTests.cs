@@ -48,7 +48,7 @@ public class HumanTextTests
             [new PlanStep(1, true, [new PlannedStatement("CREATE TABLE t (id int)", PlannedStatementKind.Ddl,
                 TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(15), [])])], 0)]);
 
-        plan.ToString().Should().Contain("lock_timeout 2 s, statement_timeout 15 min").And.NotContain("ms,");
+        plan.ToString().Should().Contain("lock_timeout escalating up to 2 s, statement_timeout 15 min").And.NotContain("ms,");
     }
 
     [Test]

@@ -14,5 +14,6 @@ internal static class CommandCatalog
         new CheckCommand(),
         new PushCommand(),
         new JournalRepairCommand(),
+        new BaselineCommand(),
     ];
 }

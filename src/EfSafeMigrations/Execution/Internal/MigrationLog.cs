@@ -27,10 +27,14 @@ internal static class MigrationLog
             LogLevel.Debug, new EventId(35005, nameof(StatementExecuted)),
             "Migration {MigrationId} step {Step} (transactional: {Transactional}) statement done in {DurationMs} ms: {Sql}");
 
-    public static readonly Action<ILogger, string, int, int, int, double, string, Exception?> LockTimeoutRetry =
-        LoggerMessage.Define<string, int, int, int, double, string>(
-            LogLevel.Warning, new EventId(35006, nameof(LockTimeoutRetry)),
-            "Migration {MigrationId} step {Step} timed out waiting for a lock (attempt {Attempt} of {MaxAttempts}); retrying in {DelayMs} ms. Blocked by: {Blockers}");
+    /// <summary>Warning 35006 (more values than <c>LoggerMessage.Define</c> takes).</summary>
+    public static void LockTimeoutRetry(
+        ILogger logger, string migrationId, int step, int attempt, int maxAttempts, double lockTimeoutMs, double delayMs, double nextLockTimeoutMs,
+        string blockers)
+        => logger.LogWarning(new EventId(35006, nameof(LockTimeoutRetry)),
+            "Migration {MigrationId} step {Step} timed out waiting for a lock (attempt {Attempt} of {MaxAttempts}, lock_timeout {LockTimeoutMs} ms); " +
+            "retrying in {DelayMs} ms with lock_timeout {NextLockTimeoutMs} ms. Blocked by: {Blockers}",
+            migrationId, step, attempt, maxAttempts, lockTimeoutMs, delayMs, nextLockTimeoutMs, blockers);
 
     public static readonly Action<ILogger, string, double, Exception?> MigrationApplied = LoggerMessage.Define<string, double>(
         LogLevel.Information, new EventId(35007, nameof(MigrationApplied)),

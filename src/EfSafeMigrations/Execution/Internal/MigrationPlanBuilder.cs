@@ -29,13 +29,15 @@ internal static class MigrationPlanBuilder
             items.Add(new PlanItem(new PlannedMigration(IdOf(toRevert[i]), MigrationDirection.Down, null, steps, 0), toRevert[i], false));
         }
 
+        var unfinished = journal is null || toApply.Count == 0
+            ? new Dictionary<string, JournalEntry>()
+            : await journal.ReadUnfinishedAsync(connection, cancellationToken).ConfigureAwait(false);
         foreach (var migration in toApply)
         {
             var id = IdOf(migration);
             var checksum = CompiledMigration.From(id, migration).Checksum;
             var steps = MigrationPlanner.ToSteps(safeMigrator.UpCommands(migration), options, historyCommandLast: true);
-            var entry = journal is null ? null : await journal.ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
-            var earlier = entry is { Status: JournalTable.Statuses.Running or JournalTable.Statuses.Failed or JournalTable.Statuses.Partial };
+            var earlier = unfinished.TryGetValue(id, out var entry);
             var completed = 0;
             if (earlier && entry!.StepsCompleted > 0)
             {

@@ -11,18 +11,23 @@ namespace EfSafeMigrations.Execution.Internal;
 internal static class MonitoredRun
 {
     /// <param name="activity">What the executor is doing, for messages; null for the step's own statement.</param>
+    /// <param name="attempt">
+    /// The step's attempt, for its escalating lock timeout; null (work on the step's behalf, which blocks no
+    /// application query) runs under the statement's full lock timeout.
+    /// </param>
     public static async Task<T> RunAsync<T>(
         ExecutionSession session, PlannedStatement timeoutsOf, NpgsqlTransaction? transaction, string? activity,
-        Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, CancellationToken cancellationToken, int? attempt = null)
     {
         var connection = session.Connection;
         BlockerMonitor? monitor = null;
         try
         {
             // Inside the try: a broken connection has no process id, and that too is the step's failure to judge.
-            monitor = BlockerMonitor.Start(session.MonitorConnection, connection.ProcessID, timeoutsOf.LockTimeout);
-            await PlanExecutor.SetTimeoutsAsync(connection, transaction, timeoutsOf, cancellationToken).ConfigureAwait(false);
-            return await work(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var lockTimeout = attempt is { } a ? RetryPolicy.LockTimeoutFor(a, timeoutsOf.LockTimeout, session.Options) : timeoutsOf.LockTimeout;
+            monitor = BlockerMonitor.Start(session.MonitorConnection, session.BackendPid ?? connection.ProcessID, lockTimeout);
+            return await PlanExecutor.WithTimeoutsAsync(connection, transaction, lockTimeout, timeoutsOf.StatementTimeout,
+                () => work(connection, transaction, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
         {

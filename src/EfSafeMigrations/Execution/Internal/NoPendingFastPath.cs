@@ -61,7 +61,7 @@ internal static class NoPendingFastPath
 
             // Logged only once the outcome is final: a fallback logs what it finds under the lock.
             var scratch = new SafeMigrationReport();
-            await preflight.RunAsync([], applied, options, scratch, NullLogger.Instance, throwOnError: false, readOnly: true, cancellationToken)
+            await preflight.RunAsync([], applied, call.TargetMigration, options, scratch, NullLogger.Instance, throwOnError: false, readOnly: true, cancellationToken)
                 .ConfigureAwait(false);
             if (scratch.ProblemList.Any(p => p.Severity == PreflightSeverity.Error || p.Code == JournalProblemCodes.Adopted))
             {

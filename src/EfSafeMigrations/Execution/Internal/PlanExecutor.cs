@@ -19,6 +19,12 @@ internal sealed class ExecutionSession
     public IProgress<SafeMigrationProgress>? Progress { get; init; }
 
     public required SafeMigrationReport Report { get; init; }
+
+    /// <summary>
+    /// The server backend of <see cref="Connection"/> (<c>pg_backend_pid()</c>), when known: behind a session-mode pooler
+    /// <see cref="NpgsqlConnection.ProcessID"/> is the pooler's own key, not a backend the blocker lookup can find.
+    /// </summary>
+    public int? BackendPid { get; init; }
 }
 
 /// <summary>
@@ -113,12 +119,14 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
             {
                 seen = failure.Blockers.Count > 0 ? failure.Blockers : seen;
                 var delay = RetryPolicy.DelayBefore(attempt + 1, options);
+                var waited = RetryPolicy.LockTimeoutFor(attempt, current.LockTimeout, options)?.TotalMilliseconds ?? 0;
+                var next = RetryPolicy.LockTimeoutFor(attempt + 1, current.LockTimeout, options)?.TotalMilliseconds ?? 0;
                 session.Report.Retries++;
-                MigrationLog.LockTimeoutRetry(session.Logger, label, step.Number, attempt, maxAttempts, delay.TotalMilliseconds,
-                    BlockerMonitor.Describe(seen) + While(failure), null);
+                MigrationLog.LockTimeoutRetry(session.Logger, label, step.Number, attempt, maxAttempts, waited, delay.TotalMilliseconds, next,
+                    BlockerMonitor.Describe(seen) + While(failure));
                 session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Retrying, label, step.Number, null,
-                    $"Step {step.Number} timed out waiting for a lock (attempt {attempt} of {maxAttempts}); blocked by " +
-                    $"{BlockerMonitor.Describe(seen)}{While(failure)}."));
+                    $"Step {step.Number} timed out waiting for a lock for {waited:0} ms (attempt {attempt} of {maxAttempts}); " +
+                    $"next attempt waits up to {next:0} ms; blocked by {BlockerMonitor.Describe(seen)}{While(failure)}."));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (StatementFailedException failure)
@@ -130,9 +138,10 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
                 var applied = leftInvalid is null ? "nothing of this step was applied" : $"nothing of this step was applied, but {leftInvalid}";
                 var message = retried
                     ? $"{label}: step {step.Number} could not get its lock within the lock timeout " +
-                      $"({current.LockTimeout?.TotalMilliseconds ?? 0:0} ms) in {attempt} attempt(s){While(failure)}; {applied}. " +
+                      $"({RetryPolicy.LockTimeoutFor(attempt, current.LockTimeout, options)?.TotalMilliseconds ?? 0:0} ms in the last attempt) " +
+                      $"in {attempt} attempt(s){While(failure)}; {applied}. " +
                       $"Blocked by {BlockerMonitor.Describe(seen)}. Let that session finish (or end it), then run again; " +
-                      "ExecutionOptions.MaxAttempts and LockTimeout control the patience."
+                      "ExecutionOptions.MaxAttempts, InitialLockTimeout and LockTimeout control the patience."
                     : $"{label}: step {step.Number} failed{While(failure)}: {SecretRedactor.Redact(inner.Message)}. " +
                       (step.Transactional ? "Its transaction was rolled back; nothing of this step was applied." : $"It ran outside a transaction; {applied}.");
                 throw new PlanStepFailedException(message, step, current, attempt, retried ? seen : failure.Blockers, inner);
@@ -149,7 +158,7 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         {
             await using var command = new NpgsqlCommand(statement.ExecutableSql, connection, tx) { CommandTimeout = 0 };
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, attempt).ConfigureAwait(false);
         clock.Stop();
         MigrationLog.StatementExecuted(session.Logger, label, step.Number, step.Transactional, clock.Elapsed.TotalMilliseconds, statement.Sql, null);
         session.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.StatementCompleted, label, step.Number, null,
@@ -157,13 +166,44 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
         return new StatementOutcome(step.Number, statement.Sql, step.Transactional, clock.Elapsed, attempt, statement.Rewrites, Skipped: false);
     }
 
-    internal static async Task SetTimeoutsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, PlannedStatement statement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="run"/> under the timeouts, leaving none behind on the session: <c>SET LOCAL</c> inside a
+    /// transaction (its end undoes it, a rollback included), else a session-level <c>SET</c> and a <c>RESET</c> right after.
+    /// </summary>
+    internal static async Task<T> WithTimeoutsAsync<T>(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, TimeSpan? lockTimeout, TimeSpan? statementTimeout, Func<Task<T>> run,
+        CancellationToken cancellationToken)
     {
-        var sql = Migrations.Internal.SafeSql.SetTimeout("lock_timeout", statement.LockTimeout) +
-                  Migrations.Internal.SafeSql.SetTimeout("statement_timeout", statement.StatementTimeout);
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var local = transaction is not null;
+        var sql = Migrations.Internal.SafeSql.SetTimeout("lock_timeout", lockTimeout, local) +
+                  Migrations.Internal.SafeSql.SetTimeout("statement_timeout", statementTimeout, local);
+        await using (var set = new NpgsqlCommand(sql, connection, transaction))
+        {
+            await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var completed = false;
+        try
+        {
+            var result = await run().ConfigureAwait(false);
+            completed = true;
+            return result;
+        }
+        finally
+        {
+            if (!local && connection.State == System.Data.ConnectionState.Open)
+            {
+                try
+                {
+                    await using var reset = new NpgsqlCommand(string.Concat(Migrations.Internal.SafeSql.ResetTimeouts), connection);
+                    await reset.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (NpgsqlException) when (!completed)
+                {
+                    // The statement's own failure is what counts; a session that cannot even RESET goes with its connection.
+                }
+            }
+        }
     }
 
     private static string While(StatementFailedException failure) => failure.Activity is null ? string.Empty : $" (while {failure.Activity})";

@@ -15,20 +15,21 @@ internal sealed class PreflightRunner(
     ICurrentDbContext currentContext, IMigrationsAssembly migrationsAssembly, IEnumerable<IMigrationPreflightCheck> preflightChecks)
 {
     /// <summary>
-    /// Whether every registered check is one of the library's own (lint gate, journal verification), whose behaviour
+    /// Whether every registered check is one of the library's own (lint gate, journal verification, pending model changes, data preflight), whose behaviour
     /// without the lock is reasoned out in <see cref="NoPendingFastPath"/>; a custom check was promised the lock.
     /// </summary>
-    public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck or DataPreflight.DataPreflightCheck);
+    public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck or PendingModelChangesCheck
+        or DataPreflight.DataPreflightCheck);
 
     public Task RunAsync(
-        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
-        bool throwOnError, CancellationToken cancellationToken)
-        => RunAsync(plan, applied, options, report, logger, throwOnError, readOnly: !throwOnError, cancellationToken);
+        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options, SafeMigrationReport report,
+        ILogger logger, bool throwOnError, CancellationToken cancellationToken)
+        => RunAsync(plan, applied, targetMigration, options, report, logger, throwOnError, readOnly: !throwOnError, cancellationToken);
 
     /// <param name="readOnly">Checks must write nothing (a dry run, or a run without the lock): journal adoption is only reported.</param>
     public async Task RunAsync(
-        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, SafeMigrationsOptions options, SafeMigrationReport report, ILogger logger,
-        bool throwOnError, bool readOnly, CancellationToken cancellationToken)
+        IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options, SafeMigrationReport report,
+        ILogger logger, bool throwOnError, bool readOnly, CancellationToken cancellationToken)
     {
         var checks = preflightChecks.ToList();
         if (checks.Count == 0)
@@ -41,7 +42,7 @@ internal sealed class PreflightRunner(
             .Select(m => (m.Key, migrationsAssembly.CreateMigration(m.Value, context.Database.ProviderName!)))
             .ToList();
         var pending = plan.Where(p => p.Planned.Direction == MigrationDirection.Up).Select(p => (p.Planned.Id, p.Migration)).ToList();
-        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = readOnly };
+        var preflight = new PreflightContext(context, options, all, applied, pending) { DryRun = readOnly, TargetMigration = targetMigration };
         foreach (var check in checks)
         {
             var problems = await check.RunAsync(preflight, cancellationToken).ConfigureAwait(false);
@@ -56,10 +57,7 @@ internal sealed class PreflightRunner(
         var errors = report.ProblemList.Where(p => p.Severity == PreflightSeverity.Error).ToList();
         if (throwOnError && errors.Count > 0)
         {
-            throw new SafeMigrationException(
-                $"Preflight checks found {errors.Count} error(s); nothing was applied. " +
-                string.Join(" ", errors.Select(e => $"[{e.Check} {e.Code}{(e.MigrationId is null ? string.Empty : " " + e.MigrationId)}] {e.Message} Fix: {e.Fix}")),
-                report);
+            throw new SafeMigrationException(PreflightErrorMessage.For(errors), report);
         }
     }
 }

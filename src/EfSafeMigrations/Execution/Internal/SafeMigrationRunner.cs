@@ -77,6 +77,11 @@ internal sealed class SafeMigrationRunner(
         // A clone keeps the credentials (or the data source) without them ever passing through a string here.
         await using var lockConnection = (NpgsqlConnection)((ICloneable)connection).Clone();
         await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await TransactionPoolingCheck.FindProblemAsync(lockConnection, cancellationToken).ConfigureAwait(false) is { } pooling)
+        {
+            throw new SafeMigrationException(TransactionPoolingCheck.Message(pooling), report);
+        }
+
         var lockNamed = await MigratorApplicationName.ApplyAsync(lockConnection, cancellationToken).ConfigureAwait(false);
         var key = AdvisoryLock.KeyFor(historySchema, relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
         var (migrationLock, waited) = await AcquireLockAsync(lockConnection, key, options, logger, call, report, cancellationToken).ConfigureAwait(false);
@@ -94,7 +99,7 @@ internal sealed class SafeMigrationRunner(
                     .Select(r => r.MigrationId).ToList();
                 var plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, journal, connection, report, cancellationToken)
                     .ConfigureAwait(false);
-                await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
+                await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
                 MigrationLog.Planned(logger, plan.Count, plan.Sum(p => p.Planned.Steps.Count - p.Planned.StepsAlreadyCompleted), null);
 
                 var session = new ExecutionSession
@@ -105,6 +110,7 @@ internal sealed class SafeMigrationRunner(
                     Logger = logger,
                     Progress = call.Progress,
                     Report = report,
+                    BackendPid = await TransactionPoolingCheck.BackendPidAsync(connection, null, cancellationToken).ConfigureAwait(false),
                 };
                 foreach (var item in plan)
                 {
@@ -186,7 +192,7 @@ internal sealed class SafeMigrationRunner(
             plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, null, connection, report, cancellationToken).ConfigureAwait(false);
         }
 
-        await preflight.RunAsync(plan, applied, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
+        await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
         foreach (var item in plan)
         {
             report.MigrationList.Add(new MigrationOutcome(item.Planned.Id, item.Planned.Direction)

@@ -26,6 +26,7 @@ internal static class SafeMigrationsServices
         services.TryAddScoped<PlanExecutor>();
         services.TryAddScoped<PreflightRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, PendingModelChangesCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, LintPreflightCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, DataPreflight.DataPreflightCheck>());
     }

@@ -34,18 +34,26 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public async Task<JournalEntry?> ReadAsync(NpgsqlConnection connection, string migrationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entries of runs that did not finish (running, failed or partial), by migration id: what planning needs, in one
+    /// round trip however many migrations are pending.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, JournalEntry>> ReadUnfinishedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT checksum, status, steps_total, steps_completed FROM {_table} WHERE migration_id = @id", connection);
-        command.Parameters.AddWithValue("id", migrationId);
+            $"SELECT migration_id, checksum, status, steps_total, steps_completed FROM {_table} WHERE status IN (@running, @failed, @partial)", connection);
+        command.Parameters.AddWithValue("running", JournalTable.Statuses.Running);
+        command.Parameters.AddWithValue("failed", JournalTable.Statuses.Failed);
+        command.Parameters.AddWithValue("partial", JournalTable.Statuses.Partial);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            var id = reader.GetString(0);
+            entries[id] = new JournalEntry(id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4));
         }
 
-        return new JournalEntry(migrationId, reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
+        return entries;
     }
 
     /// <summary>Marks a migration running; a fresh start resets step progress, a resume keeps it.</summary>

@@ -97,14 +97,22 @@ internal static class RawSqlAlterStatements
             {
                 ScanRename(context, actionCursor, table, tableIsNew);
             }
+            else if ((actionCursor.Accept("set", "logged") || actionCursor.Accept("set", "unlogged")) && !tableIsNew)
+            {
+                // Switching WAL logging copies the whole table under ACCESS EXCLUSIVE, as VACUUM FULL does (ESM0033).
+                context.Report(RuleCatalog.VacuumFull, context.Statement.Summary);
+            }
             else if (actionCursor.Accept("set", "schema") && !tableIsNew)
             {
                 context.Report(RuleCatalog.RenameTable, table.ToString(), (actionCursor.ReadName()?.Name ?? "?") + "." + table.Name);
             }
-            else if (actionCursor.Accept("validate", "constraint") && actionCursor.ReadName() is { } constraint
-                     && context.State.NotValidInOpenTransaction.Contains(constraint.Name))
+            else if (actionCursor.Accept("validate", "constraint") && actionCursor.ReadName() is { } constraint)
             {
-                context.Report(RuleCatalog.ValidateInSameTransaction, constraint.Name, table.ToString());
+                context.State.Schema.ConstraintValidated(constraint.Name);
+                if (context.State.NotValidInOpenTransaction.Contains(constraint.Name))
+                {
+                    context.Report(RuleCatalog.ValidateInSameTransaction, constraint.Name, table.ToString());
+                }
             }
         }
     }
@@ -134,14 +142,15 @@ internal static class RawSqlAlterStatements
         var column = cursor.ReadName()?.Name ?? "(unknown)";
         if (cursor.Accept("set", "not", "null"))
         {
-            if (!tableIsNew)
+            // After a validated CHECK (column IS NOT NULL) this is the safe sequence's own step: no scan (PostgreSQL 12+).
+            if (!tableIsNew && !context.State.Schema.ProvesNotNull(table.Name, column))
             {
                 context.Report(RuleCatalog.SetNotNull, column, table.ToString());
             }
         }
         else if (cursor.Accept("drop", "not", "null"))
         {
-            if (!tableIsNew)
+            if (!tableIsNew && !context.State.Schema.IsAddedColumn(table.Name, column))
             {
                 context.Report(RuleCatalog.DropNotNull, column, table.ToString());
             }
@@ -151,14 +160,26 @@ internal static class RawSqlAlterStatements
             var newType = RawSqlColumnDefinition.ReadType(cursor);
             if (!tableIsNew)
             {
-                context.Report(RuleCatalog.ColumnTypeChange, column, table.ToString(), "its current type", newType);
+                // The old type is not in the SQL: the change may well be binary-compatible, so this warns, never blocks.
+                context.ReportAtMost(RuleSeverity.Warning, RuleCatalog.ColumnTypeChange, column, table.ToString(), "its current type (unknown here)", newType);
             }
         }
     }
 
     private static void ScanDrop(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew)
     {
-        if (cursor.PeekIs("constraint") || tableIsNew)
+        if (cursor.Accept("constraint"))
+        {
+            cursor.Accept("if", "exists");
+            if (cursor.ReadName() is { } constraint)
+            {
+                context.State.Schema.ConstraintDropped(constraint.Name);
+            }
+
+            return;
+        }
+
+        if (tableIsNew)
         {
             return;
         }
@@ -167,7 +188,12 @@ internal static class RawSqlAlterStatements
         cursor.Accept("if", "exists");
         if (cursor.ReadName() is { } column)
         {
-            context.Report(RuleCatalog.DropColumn, column.Name, table.ToString());
+            if (!context.State.Schema.IsAddedColumn(table.Name, column.Name))
+            {
+                context.Report(RuleCatalog.DropColumn, column.Name, table.ToString());
+            }
+
+            context.State.Schema.ColumnDropped(table.Name, column.Name);
         }
     }
 
@@ -188,7 +214,16 @@ internal static class RawSqlAlterStatements
         var column = cursor.ReadName();
         if (column is not null && cursor.Accept("to"))
         {
-            context.Report(RuleCatalog.RenameColumn, column.Name, table.ToString(), cursor.ReadName()?.Name ?? "(unknown)");
+            var newName = cursor.ReadName()?.Name ?? "(unknown)";
+            var schema = context.State.Schema;
+            if (schema.IsAddedColumn(table.Name, column.Name))
+            {
+                schema.ColumnDropped(table.Name, column.Name);
+                schema.ColumnAdded(table.Name, newName);
+                return;
+            }
+
+            context.Report(RuleCatalog.RenameColumn, column.Name, table.ToString(), newName);
         }
     }
 }

@@ -24,6 +24,8 @@ internal static class RawSqlColumnDefinition
             return;
         }
 
+        context.State.Schema.ColumnAdded(table.Name, column);
+
         var autoIncrement = type.IsSerial || clauses.Identity;
         if (autoIncrement)
         {
@@ -51,6 +53,12 @@ internal static class RawSqlColumnDefinition
             {
                 context.Report(RuleCatalog.DefaultBeforePostgres11, column, tableName);
             }
+        }
+
+        if (clauses.References)
+        {
+            // A column constraint has no NOT VALID form: the new foreign key is checked against every row at once.
+            context.Report(RuleCatalog.ForeignKeyWithoutNotValid, "(inline REFERENCES of column " + column + ")", tableName);
         }
 
         if (clauses.PrimaryKey || clauses.Unique)
@@ -104,6 +112,10 @@ internal static class RawSqlColumnDefinition
             else if (cursor.Accept("unique"))
             {
                 clauses.Unique = true;
+            }
+            else if (cursor.Accept("references"))
+            {
+                clauses.References = true;
             }
             else if (cursor.Accept("default"))
             {
@@ -172,6 +184,8 @@ internal static class RawSqlColumnDefinition
         public bool PrimaryKey { get; set; }
 
         public bool Unique { get; set; }
+
+        public bool References { get; set; }
 
         public bool Identity { get; set; }
 

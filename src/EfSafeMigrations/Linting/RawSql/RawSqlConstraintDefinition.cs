@@ -7,6 +7,11 @@ internal static class RawSqlConstraintDefinition
     {
         var kind = cursor.Next().Value;
         var notValid = HasNotValid(cursor);
+        if (kind == "check" && NotNullCheckColumn(cursor) is { } column)
+        {
+            context.State.Schema.NotNullCheckAdded(name, table.Name, column, validated: !notValid);
+        }
+
         if (kind is "check" or "foreign")
         {
             if (notValid)
@@ -31,6 +36,40 @@ internal static class RawSqlConstraintDefinition
             }
         }
     }
+
+    /// <summary>
+    /// The column of a check whose expression is exactly <c>(column IS NOT NULL)</c> (extra parentheses allowed), the
+    /// only form PostgreSQL 12+ uses to prove a later SET NOT NULL without a scan; null for any other expression.
+    /// Looks ahead from the check's opening parenthesis without moving the cursor.
+    /// </summary>
+    public static string? NotNullCheckColumn(SqlTokenCursor cursor)
+    {
+        var open = 0;
+        while (cursor.Peek(open) is { Kind: SqlTokenKind.OpenParen })
+        {
+            open++;
+        }
+
+        if (open == 0 || cursor.Peek(open) is not { IsIdentifier: true } column
+            || !cursor.PeekIs("is", open + 1) || !cursor.PeekIs("not", open + 2) || !cursor.PeekIs("null", open + 3))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < open; i++)
+        {
+            if (cursor.Peek(open + 4 + i) is not { Kind: SqlTokenKind.CloseParen })
+            {
+                return null;
+            }
+        }
+
+        return column.Value;
+    }
+
+    /// <summary>The column of a check constraint operation's expression (<c>"Email" IS NOT NULL</c>), as above.</summary>
+    public static string? NotNullCheckColumn(string checkSql)
+        => NotNullCheckColumn(new SqlTokenCursor(SqlTokenizer.Tokenize("(" + checkSql + ")")));
 
     private static bool HasNotValid(SqlTokenCursor cursor)
     {

@@ -1,6 +1,6 @@
 namespace EfSafeMigrations.Linting.RawSql;
 
-/// <summary>Statements that change or lock rows: UPDATE, DELETE, TRUNCATE, LOCK, VACUUM FULL, CLUSTER.</summary>
+/// <summary>Statements that change or lock rows: UPDATE, DELETE, TRUNCATE, LOCK, VACUUM FULL, CLUSTER, EXPLAIN ANALYZE of them.</summary>
 internal static class RawSqlDataStatements
 {
     public static void Scan(StatementContext context, string keyword, SqlTokenCursor cursor)
@@ -26,12 +26,29 @@ internal static class RawSqlDataStatements
             case "lock":
                 context.Report(RuleCatalog.LockTable, context.Statement.Summary);
                 break;
-            case "vacuum" when cursor.RestContains("full"):
+            case "vacuum" when cursor.PeekIs("full") || SqlUtilityOptions.IsOn(SqlUtilityOptions.Read(cursor), "full"):
                 context.Report(RuleCatalog.VacuumFull, context.Statement.Summary);
                 break;
             case "cluster":
                 context.Report(RuleCatalog.Cluster, context.Statement.Summary);
                 break;
+            case "explain":
+                ScanExplained(context, cursor);
+                break;
+        }
+    }
+
+    // EXPLAIN ANALYZE runs the statement it explains (an UPDATE really updates); plain EXPLAIN only plans it.
+    private static void ScanExplained(StatementContext context, SqlTokenCursor cursor)
+    {
+        var options = SqlUtilityOptions.Read(cursor);
+        var analyze = SqlUtilityOptions.IsOn(options, "analyze") || SqlUtilityOptions.IsOn(options, "analyse")
+                      || cursor.Accept("analyze") || cursor.Accept("analyse");
+        cursor.Accept("verbose");
+        if (analyze && cursor.Peek() is { Kind: SqlTokenKind.Word } explained)
+        {
+            cursor.Position++;
+            Scan(context, explained.Value, cursor);
         }
     }
 }

@@ -56,7 +56,16 @@ internal static class RawSqlIndexStatements
     /// <summary>After <c>REINDEX</c>: <c>REINDEX [(options)] {INDEX|TABLE|SCHEMA|DATABASE|SYSTEM} [CONCURRENTLY] name</c>.</summary>
     public static void ScanReindex(StatementContext context, SqlTokenCursor cursor)
     {
-        if (cursor.RestContains("concurrently"))
+        var concurrently = IsConcurrentReindex(cursor, out var target);
+
+        // REINDEX SYSTEM rebuilds the system catalogs' indexes only: it locks no application table, and it has no
+        // concurrent form, so ESM0035's advice does not apply (docs/rules/ESM0035.md).
+        if (target == "system")
+        {
+            return;
+        }
+
+        if (concurrently)
         {
             CheckConcurrent(context, "REINDEX CONCURRENTLY", idempotent: true);
         }
@@ -65,6 +74,22 @@ internal static class RawSqlIndexStatements
             context.Report(RuleCatalog.ReindexWithoutConcurrently, context.Statement.Summary);
             context.TakesLock();
         }
+    }
+
+    /// <summary>
+    /// Reads <c>[(options)] kind [CONCURRENTLY]</c> after REINDEX: concurrent with the key word, or with the
+    /// CONCURRENTLY option not set to false (<c>REINDEX (CONCURRENTLY false) TABLE t</c> is a plain REINDEX).
+    /// </summary>
+    public static bool IsConcurrentReindex(SqlTokenCursor cursor, out string? target)
+    {
+        var options = SqlUtilityOptions.Read(cursor);
+        target = cursor.Peek() is { Kind: SqlTokenKind.Word } kind ? kind.Value : null;
+        if (target is not null)
+        {
+            cursor.Position++;
+        }
+
+        return cursor.Accept("concurrently") || SqlUtilityOptions.IsOn(options, "concurrently");
     }
 
     private static void CheckConcurrent(StatementContext context, string what, bool idempotent)

@@ -11,6 +11,9 @@ internal sealed class RawSqlScanState
     /// <summary>Tables created earlier in this migration (by name, as PostgreSQL resolves it): empty, so exempt from lock rules.</summary>
     public HashSet<string> NewTables { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>Columns added and NOT NULL checks validated earlier in this migration (raw SQL and operations alike).</summary>
+    public MigrationSchemaFacts Schema { get; } = new();
+
     /// <summary>Constraints added NOT VALID in the transaction that is still open.</summary>
     public HashSet<string> NotValidInOpenTransaction { get; } = new(System.StringComparer.Ordinal);
 
@@ -52,6 +55,9 @@ internal sealed class RawSqlHit
 
     /// <summary>The values for the rule's <see cref="EfSafeMigrations.Rule.MessageFormat"/> placeholders.</summary>
     public string[] Arguments { get; }
+
+    /// <summary>The most severe this hit may be reported, when less is known than the rule assumes (null: the rule's severity).</summary>
+    public RuleSeverity? MostSevere { get; set; }
 
     public string Message => Rule.FormatMessage(Arguments);
 }

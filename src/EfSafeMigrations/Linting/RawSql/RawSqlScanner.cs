@@ -59,7 +59,7 @@ internal static class RawSqlScanner
 
         if (cursor.Accept("reindex"))
         {
-            return cursor.RestContains("concurrently");
+            return RawSqlIndexStatements.IsConcurrentReindex(cursor, out _);
         }
 
         return cursor.Accept("alter", "table") && cursor.RestContains("validate");
@@ -128,6 +128,10 @@ internal sealed class StatementContext
     public bool InTransactionBlock => !RunsOutsideTransaction || StatementCount > 1;
 
     public void Report(Rule rule, params string[] arguments) => Hits.Add(new RawSqlHit(rule, Statement, arguments));
+
+    /// <summary>Reports a hit that is never more severe than <paramref name="mostSevere"/>.</summary>
+    public void ReportAtMost(RuleSeverity mostSevere, Rule rule, params string[] arguments)
+        => Hits.Add(new RawSqlHit(rule, Statement, arguments) { MostSevere = mostSevere });
 
     /// <summary>A statement that takes a table lock: reported when nothing bounds how long it waits for the lock.</summary>
     public void TakesLock()

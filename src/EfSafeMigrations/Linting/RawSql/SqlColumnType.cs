@@ -124,11 +124,14 @@ internal sealed class SqlColumnType
         switch (BaseName)
         {
             case "character varying":
-                return oldType.BaseName == "text"
+                return oldType.BaseName is "text" or "citext"
                     ? Modifiers.Count == 0
                     : oldType.BaseName == "character varying" && WidensLength(oldType);
             case "text":
-                return oldType.BaseName is "character varying" or "text";
+                return oldType.BaseName is "character varying" or "text" or "citext";
+            case "citext":
+                // citext declares binary casts from and to text and varchar: no rewrite (indexes on the column are rebuilt).
+                return oldType.BaseName is "text" or "character varying";
             case "bit varying":
                 return oldType.BaseName == "bit varying" && WidensLength(oldType);
             case "numeric":
@@ -143,6 +146,15 @@ internal sealed class SqlColumnType
                 return false;
         }
     }
+
+    /// <summary>
+    /// What the type-change message adds about a change outside the allow-list: <c>timestamp</c> to <c>timestamptz</c>
+    /// keeps the stored values (no rewrite) only when the session time zone is UTC, on PostgreSQL 12+.
+    /// </summary>
+    public string DescribeChangeFrom(SqlColumnType oldType)
+        => BaseName == "timestamp with time zone" && oldType.BaseName == "timestamp without time zone" && !IsArray && !oldType.IsArray
+            ? Original + " (this rewrites the table unless the session time zone is UTC, on PostgreSQL 12+)"
+            : Original;
 
     public override string ToString() => Original;
 

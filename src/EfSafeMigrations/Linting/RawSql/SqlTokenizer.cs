@@ -81,7 +81,8 @@ internal static class SqlTokenizer
 
     private static int SkipLineComment(string sql, int i)
     {
-        while (i < sql.Length && sql[i] != '\n')
+        // PostgreSQL's lexer ends a -- comment at a carriage return as well as at a line feed.
+        while (i < sql.Length && sql[i] != '\n' && sql[i] != '\r')
         {
             i++;
         }

@@ -9,6 +9,10 @@ internal sealed class BreakingChangeChecks : IOperationCheck
     {
         switch (operation)
         {
+            case RenameColumnOperation rename when context.Schema.IsAddedColumn(rename.Table, rename.Name):
+                context.Schema.ColumnDropped(rename.Table, rename.Name);
+                context.Schema.ColumnAdded(rename.Table, rename.NewName);
+                break;
             case RenameColumnOperation rename:
                 context.ReportUnlessNew(rename.Table, RuleCatalog.RenameColumn, rename.Name, OperationDescriber.Qualify(rename.Schema, rename.Table), rename.NewName);
                 break;
@@ -17,6 +21,15 @@ internal sealed class BreakingChangeChecks : IOperationCheck
                 context.ReportUnlessNew(rename.Name, RuleCatalog.RenameTable,
                     OperationDescriber.Qualify(rename.Schema, rename.Name),
                     OperationDescriber.Qualify(rename.NewSchema ?? rename.Schema, rename.NewName ?? rename.Name));
+                if (context.IsNewTable(rename.Name) && rename.NewName is not null)
+                {
+                    // Renamed, a new table is still empty and still unknown to running code.
+                    context.MarkTableNew(rename.NewName);
+                }
+
+                break;
+            case DropColumnOperation drop when context.Schema.IsAddedColumn(drop.Table, drop.Name):
+                context.Schema.ColumnDropped(drop.Table, drop.Name);
                 break;
             case DropColumnOperation drop:
                 context.ReportUnlessNew(drop.Table, RuleCatalog.DropColumn, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));

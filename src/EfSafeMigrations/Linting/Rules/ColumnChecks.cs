@@ -24,6 +24,7 @@ internal sealed class AddColumnCheck : IOperationCheck
             return;
         }
 
+        context.Schema.ColumnAdded(column.Table, column.Name);
         var autoIncrementing = ColumnFacts.IsAutoIncrementing(column);
         var computed = !string.IsNullOrWhiteSpace(column.ComputedColumnSql);
         if (autoIncrementing)
@@ -78,9 +79,13 @@ internal sealed class AlterColumnCheck : IOperationCheck
         var old = column.OldColumn;
         if (!column.IsNullable && old.IsNullable)
         {
-            context.Report(RuleCatalog.SetNotNull, column.Name, table);
+            // A CHECK (column IS NOT NULL) validated earlier (the safe sequence, scaffolded or hand-written) spares the scan.
+            if (!context.Schema.ProvesNotNull(column.Table, column.Name))
+            {
+                context.Report(RuleCatalog.SetNotNull, column.Name, table);
+            }
         }
-        else if (column.IsNullable && !old.IsNullable)
+        else if (column.IsNullable && !old.IsNullable && !context.Schema.IsAddedColumn(column.Table, column.Name))
         {
             context.Report(RuleCatalog.DropNotNull, column.Name, table);
         }
@@ -106,7 +111,7 @@ internal sealed class AlterColumnCheck : IOperationCheck
 
             if (!newType.IsSafeChangeFrom(oldType))
             {
-                context.Report(RuleCatalog.ColumnTypeChange, column.Name, table, oldType.Original, newType.Original);
+                context.Report(RuleCatalog.ColumnTypeChange, column.Name, table, oldType.Original, newType.DescribeChangeFrom(oldType));
             }
 
             ColumnFacts.CheckTypeChoices(context, column, table, primaryKey: false);

@@ -1,3 +1,4 @@
+using EfSafeMigrations.Linting.RawSql;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace EfSafeMigrations.Linting.Rules;
@@ -7,6 +8,7 @@ internal sealed class ConstraintChecks : IOperationCheck
 {
     public void Check(MigrationOperation operation, LintContext context)
     {
+        TrackNotNullChecks(operation, context);
         switch (operation)
         {
             case AddForeignKeyOperation or AddCheckConstraintOperation when SafeForm.IsNotValid(operation):
@@ -22,6 +24,21 @@ internal sealed class ConstraintChecks : IOperationCheck
                 break;
             case AddUniqueConstraintOperation key:
                 context.ReportUnlessNew(key.Table, RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, key.Name, OperationDescriber.Qualify(key.Schema, key.Table), "UNIQUE");
+                break;
+        }
+    }
+
+    // A CHECK (column IS NOT NULL) added by an operation proves the column like one added in raw SQL.
+    private static void TrackNotNullChecks(MigrationOperation operation, LintContext context)
+    {
+        switch (operation)
+        {
+            case AddCheckConstraintOperation check
+                when RawSqlConstraintDefinition.NotNullCheckColumn(check.Sql) is { } column:
+                context.Schema.NotNullCheckAdded(check.Name, check.Table, column, validated: !SafeForm.IsNotValid(check));
+                break;
+            case DropCheckConstraintOperation drop:
+                context.Schema.ConstraintDropped(drop.Name);
                 break;
         }
     }

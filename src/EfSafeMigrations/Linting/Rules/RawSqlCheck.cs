@@ -17,7 +17,7 @@ internal sealed class RawSqlCheck : IOperationCheck
         context.RawSql.MigrationHasOtherSteps = context.Operations.Count > 1;
         foreach (var hit in RawSqlScanner.Scan(sql.Sql, context.RawSql))
         {
-            context.Report(hit.Rule, hit.Arguments);
+            context.Report(hit.Rule, hit.MostSevere, hit.Arguments);
         }
     }
 }

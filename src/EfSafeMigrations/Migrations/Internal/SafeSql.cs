@@ -38,8 +38,12 @@ internal static class SafeSql
         return "esm_nn_" + Convert.ToHexString(hash, 0, 6).ToLowerInvariant();
     }
 
-    public static string SetTimeout(string setting, TimeSpan? value)
+    /// <param name="local"><c>SET LOCAL</c>: ends with the transaction (never outlives it, also through a pooler).</param>
+    public static string SetTimeout(string setting, TimeSpan? value, bool local = false)
         => value is null
-            ? $"SET {setting} TO DEFAULT;"
-            : $"SET {setting} = '{(long)value.Value.TotalMilliseconds}ms';";
+            ? $"SET {(local ? "LOCAL " : "")}{setting} TO DEFAULT;"
+            : $"SET {(local ? "LOCAL " : "")}{setting} = '{(long)value.Value.TotalMilliseconds}ms';";
+
+    /// <summary>Back to the session's own values (its defaults, or what its connection string set) after a session-level SET.</summary>
+    public static readonly IReadOnlyList<string> ResetTimeouts = ["RESET lock_timeout;", "RESET statement_timeout;"];
 }

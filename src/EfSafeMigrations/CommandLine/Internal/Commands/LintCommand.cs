@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
+using EfSafeMigrations.Linting.Baseline;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfSafeMigrations.CommandLine.Internal.Commands;
@@ -38,6 +39,12 @@ internal sealed class LintCommand : ISafeMigrationsCommand
         var blocking = report.BlockingFindings;
         output.Heading($"Lint: {report.MigrationIds.Count} {(arguments.Has("all") ? string.Empty : "pending ")}migration(s)" +
                        (report.PostgresVersion is { } version ? $", PostgreSQL {version}" : string.Empty));
+        if (AssemblyBaseline.Of(context) is { } baseline)
+        {
+            output.Line($"  Migrations at or before the adoption baseline {baseline} are not linted (docs/adopting.md).", Style.Dim);
+            output.Document["baseline"] = baseline.Id;
+        }
+
         foreach (var error in report.AssuranceErrors)
         {
             output.Line(("  " + "error".PadRight(10), Style.Bad), ("invalid assurance: " + error, Style.Plain));
