@@ -32,6 +32,9 @@ public sealed class LocalPostgresCluster : IPostgresServer
     /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; private set; }
 
+    /// <summary>The server's version as it reports it (<c>SHOW server_version</c>), e.g. <c>15.18</c>.</summary>
+    public string ServerVersion { get; private set; } = "";
+
     /// <summary>The folder holding the cluster (data directory and server log).</summary>
     public string Folder => _root;
 
@@ -50,7 +53,7 @@ public sealed class LocalPostgresCluster : IPostgresServer
     public PostgresServerSource Source => PostgresServerSource.LocalBinaries;
 
     /// <inheritdoc />
-    public string Description => $"throwaway cluster from {_binaries.Directory} on 127.0.0.1:{Port}" +
+    public string Description => $"throwaway PostgreSQL {ServerVersion} cluster from {_binaries.Directory} on 127.0.0.1:{Port}" +
                                  (_account.UserName is null ? "" : $", running as OS user '{_account.UserName}'");
 
     private string DataDirectory => Path.Combine(_root, "data");
@@ -88,6 +91,7 @@ public sealed class LocalPostgresCluster : IPostgresServer
             await account.TakeOwnershipAsync(root, cancellationToken);
             await cluster.InitAsync(cancellationToken);
             await cluster.StartOnFreePortAsync(cancellationToken);
+            cluster.ServerVersion = await cluster.ReadServerVersionAsync(cancellationToken);
             return cluster;
         }
         catch
@@ -140,6 +144,15 @@ public sealed class LocalPostgresCluster : IPostgresServer
                 throw new PostgresServerUnavailableException($"{ex.Message}\nServer log:\n{log}", ex);
             }
         }
+    }
+
+    // Logged in Description: a run against several majors (build/test.sh's version matrix) shows which one it got.
+    private async Task<string> ReadServerVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SHOW server_version", connection);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private Task<string> RunAsServerAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ namespace EfSafeMigrations.IntegrationTests.Infrastructure;
 /// What the PostgreSQL catalog says about the user schemas of a database, as sorted lines, so that two
 /// databases (say, migrated by plain EF and by the safe migrator) can be compared for equality and
 /// a difference reads as a diff. Constraint validity and index validity are part of each line.
+/// NOT NULL shows on the column line only: PostgreSQL 18 also records it as a constraint (contype 'n'),
+/// which older servers do not, so the same schema reads the same on every version.
 /// </summary>
 public sealed record CatalogSnapshot(
     IReadOnlyList<string> Tables,
@@ -60,7 +62,7 @@ public sealed record CatalogSnapshot(
                 FROM pg_constraint con
                 JOIN pg_class c ON c.oid = con.conrelid
                 JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE NOT (c.relname = ANY(@skip)) AND {user_schema}
+                WHERE con.contype <> 'n' AND NOT (c.relname = ANY(@skip)) AND {user_schema}
                 """),
             await QueryAsync(connection, skip, """
                 SELECT pg_get_indexdef(i.indexrelid) || CASE WHEN i.indisvalid THEN '' ELSE ' [INVALID]' END

@@ -10,9 +10,11 @@ namespace EfSafeMigrations.Execution.Internal;
 /// stops the run before anything is applied, because the database would end up behind the code that uses it. The
 /// warning's configuration is EF's own: Throw (EF's default) is an error here, Log a warning, Ignore skips the check
 /// (and its cost: EF compares the model snapshot with the model only when the warning is not ignored). As in EF, a run
-/// to a target migration is not checked: the model is expected to be ahead of an older migration.
+/// to a target migration is not checked: the model is expected to be ahead of an older migration. Nor, as in EF 10, are
+/// migrations without a model snapshot (hand-written ones): there is nothing to compare the model with.
 /// </summary>
-internal sealed class PendingModelChangesCheck(IMigrator migrator, IDbContextOptions contextOptions) : IMigrationPreflightCheck
+internal sealed class PendingModelChangesCheck(IMigrator migrator, IMigrationsAssembly migrationsAssembly, IDbContextOptions contextOptions)
+    : IMigrationPreflightCheck
 {
     public const string CheckName = "model";
 
@@ -22,7 +24,8 @@ internal sealed class PendingModelChangesCheck(IMigrator migrator, IDbContextOpt
     {
         ArgumentNullException.ThrowIfNull(context);
         var behavior = BehaviorOf(contextOptions);
-        if (behavior == WarningBehavior.Ignore || !string.IsNullOrEmpty(context.TargetMigration) || !migrator.HasPendingModelChanges())
+        if (behavior == WarningBehavior.Ignore || !string.IsNullOrEmpty(context.TargetMigration)
+            || migrationsAssembly.Migrations.Count == 0 || migrationsAssembly.ModelSnapshot is null || !migrator.HasPendingModelChanges())
         {
             return Task.FromResult<IReadOnlyList<PreflightProblem>>([]);
         }

@@ -17,12 +17,16 @@ internal static class CatalogQueries
 
     public const string Extensions = "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'";
 
-    // Read through to_jsonb so one query serves every major: the ICU locale is colliculocale in 15-16 and
-    // colllocale from 17; ICU rules exist from 16.
+    // Read through to_jsonb so one query serves every major: the ICU locale is colliculocale in 15-16,
+    // colllocale from 17, and collcollate (= collctype) before 15; ICU rules exist from 16. An ICU collation's
+    // collcollate/collctype are left out so it reads the same on every major.
     public static readonly string Collations = $"""
         SELECT n.nspname, c.collname, c.collprovider, c.collisdeterministic,
-               coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'),
-               c.collcollate, c.collctype, to_jsonb(c) ->> 'collicurules'
+               coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale',
+                        CASE WHEN c.collprovider = 'i' THEN c.collcollate END),
+               CASE WHEN c.collprovider = 'i' THEN NULL ELSE c.collcollate END,
+               CASE WHEN c.collprovider = 'i' THEN NULL ELSE c.collctype END,
+               to_jsonb(c) ->> 'collicurules'
         FROM pg_collation c
         JOIN pg_namespace n ON n.oid = c.collnamespace
         WHERE {UserNamespace} AND {string.Format(NotFromExtension, "'pg_collation'", "c.oid")}
