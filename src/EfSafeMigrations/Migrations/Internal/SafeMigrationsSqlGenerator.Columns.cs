@@ -22,7 +22,7 @@ internal sealed partial class SafeMigrationsSqlGenerator
         {
             // Scaffolded form: the fill and the helper check are steps of their own (the pre-pass in Generate adds
             // a fill that an older scaffolded migration lacks); EF's UPDATE in the ALTER would only scan again.
-            AppendAlter(operation, model, builder, rewrite, withoutFill: true);
+            AppendAlter(operation, model, builder, rewrite, withoutFill: NullFillSql.KeepsType(operation));
             return;
         }
 
