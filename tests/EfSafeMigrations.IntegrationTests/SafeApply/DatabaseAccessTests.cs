@@ -38,6 +38,8 @@ public class DatabaseAccessTests
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         var guest = database.Role + "_guest";
         await AdminAsync($"CREATE ROLE \"{guest}\" LOGIN PASSWORD 'guest'");
+        // Before PostgreSQL 15 every role may create in public; revoked, as 15+ does and hardened servers do.
+        await AdminAsync("REVOKE CREATE ON SCHEMA public FROM PUBLIC", database.Name);
         try
         {
             var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = guest, Password = "guest" }.ConnectionString;
