@@ -91,3 +91,37 @@ public class DataPreflightTests
         failure.Which.Report.Problems.Should().NotContain(p => p.Check == "data");
     }
 }
+
+/// <summary>A probe the live server cannot answer is reported as not checked; it never fails the run.</summary>
+public class DataProbeRunnerTests
+{
+    [Test]
+    public async Task A_conversion_probe_over_a_type_name_the_server_cannot_parse_is_not_checked_never_thrown()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var create = new Npgsql.NpgsqlCommand("CREATE TABLE t (c text)", connection))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var sql = new Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.NpgsqlSqlGenerationHelper(
+            new Microsoft.EntityFrameworkCore.Storage.RelationalSqlGenerationHelperDependencies());
+        var runner = new EfSafeMigrations.DataPreflight.Internal.DataProbeRunner(connection, sql, new DataPreflightOptions());
+        var probe = new EfSafeMigrations.DataPreflight.Internal.DataProbe("m", "DATA_NO_AUTOMATIC_CONVERSION", null, "t", ["c"],
+            EfSafeMigrations.DataPreflight.Internal.DataProbeKind.Conversion, string.Empty, "AlterColumn t.c", "no conversion", "fix")
+        {
+            FromType = "text",
+            ToType = "numeric(10,",
+        };
+
+        var problem = await runner.RunAsync(probe, CancellationToken.None);
+
+        if (problem is not null)
+        {
+            problem.Severity.Should().Be(Execution.PreflightSeverity.Info);
+            problem.Code.Should().Be("DATA_NOT_CHECKED");
+        }
+    }
+}

@@ -38,18 +38,18 @@ internal sealed class DataProbeRunner(NpgsqlConnection connection, ISqlGeneratio
             return NotChecked(probe, $"{probe.Table} holds about {facts.EstimatedRows:N0} rows, more than DataPreflight.MaxTableRows ({max:N0})");
         }
 
-        if (probe.Kind == DataProbeKind.Conversion)
-        {
-            return await ConversionExistsAsync(probe, cancellationToken).ConfigureAwait(false) is false
-                ? new PreflightProblem(DataPreflightCodes.CheckName, PreflightSeverity.Error, probe.Code, probe.MigrationId,
-                    $"{probe.Step} would fail: {probe.Failure}.", probe.Fix)
-                : null;
-        }
-
-        var query = probe.Kind == DataProbeKind.Rows ? RowsQuery(probe, table, facts) : DuplicatesQuery(probe, table);
         List<string> found;
         try
         {
+            if (probe.Kind == DataProbeKind.Conversion)
+            {
+                return await ConversionExistsAsync(probe, cancellationToken).ConfigureAwait(false) is false
+                    ? new PreflightProblem(DataPreflightCodes.CheckName, PreflightSeverity.Error, probe.Code, probe.MigrationId,
+                        $"{probe.Step} would fail: {probe.Failure}.", probe.Fix)
+                    : null;
+            }
+
+            var query = probe.Kind == DataProbeKind.Rows ? RowsQuery(probe, table, facts) : DuplicatesQuery(probe, table);
             found = await QueryAsync(query, probe.Kind == DataProbeKind.DuplicateGroups ? probe.Columns : KeyNames(facts), cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -97,8 +97,9 @@ internal sealed class DataProbeRunner(NpgsqlConnection connection, ISqlGeneratio
             """, connection);
         command.Parameters.AddWithValue("from", probe.FromType!);
         command.Parameters.AddWithValue("to", probe.ToType!);
+        var convertible = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as bool?;
         Checked++;
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as bool?;
+        return convertible;
     }
 
     private string RowsQuery(DataProbe probe, string table, TableFacts facts)
