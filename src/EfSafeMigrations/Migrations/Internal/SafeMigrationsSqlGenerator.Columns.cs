@@ -22,7 +22,15 @@ internal sealed partial class SafeMigrationsSqlGenerator
         {
             // Scaffolded form: the fill and the helper check are steps of their own (the pre-pass in Generate adds
             // a fill that an older scaffolded migration lacks); EF's UPDATE in the ALTER would only scan again.
-            AppendAlter(operation, model, builder, rewrite, withoutFill: NullFillSql.KeepsType(operation));
+            if (NullFillSql.KeepsType(operation))
+            {
+                Append(builder, SplitEfAlter(operation, model).Alter, rewrite);
+            }
+            else
+            {
+                Tagged(rewrite, () => base.Generate(operation, model, builder));
+            }
+
             return;
         }
 
@@ -35,7 +43,7 @@ internal sealed partial class SafeMigrationsSqlGenerator
 
         var helper = Dependencies.SqlGenerationHelper;
         var check = SafeSql.NotNullCheckName(operation.Schema, operation.Table, operation.Name);
-        var fill = NullFillSql.NeedsFill(operation) ? FillValue(operation, model) : null;
+        var (fill, alter) = SplitEfAlter(operation, model);
 
         if (fill is not null)
         {
@@ -55,7 +63,7 @@ internal sealed partial class SafeMigrationsSqlGenerator
         EndTagged(builder, suppressTransaction: true,
             new SafeCommandInfo(StatementKind.Validate, [RewriteNames.SafeSetNotNull, RewriteNames.ValidateConstraint]));
 
-        AppendAlter(operation, model, builder, rewrite, withoutFill: fill is not null);
+        Append(builder, alter, rewrite);
 
         builder.AppendLine(SafeSql.DropConstraint(helper, operation.Schema, operation.Table, check));
         EndTagged(builder, suppressTransaction: false, rewrite);
@@ -67,29 +75,38 @@ internal sealed partial class SafeMigrationsSqlGenerator
         EndTagged(builder, suppressTransaction: true, new SafeCommandInfo(StatementKind.Fill, [RewriteNames.SafeSetNotNull, RewriteNames.BatchedFill]));
     }
 
-    /// <summary>The value EF's generator fills NULLs with: read from its own UPDATE, so literals match to the byte.</summary>
-    private string FillValue(AlterColumnOperation operation, IModel? model)
+    private void Append(MigrationCommandListBuilder builder, IReadOnlyList<MigrationCommand> commands, SafeCommandInfo info)
     {
-        var text = string.Concat(GenerateDetached(b => base.Generate(operation, model, b)).Select(c => c.CommandText));
-        var match = EfFillPattern(operation).Match(text);
-        return match.Success ? match.Groups["value"].Value : NullFillSql.ValueSql(operation, Dependencies.TypeMappingSource);
+        foreach (var command in commands)
+        {
+            builder.Append(command.CommandText);
+            EndTagged(builder, command.TransactionSuppressed, info);
+        }
     }
 
-    /// <summary>EF's ALTER (type, NOT NULL, default), without its in-transaction fill when that already ran.</summary>
-    private void AppendAlter(AlterColumnOperation operation, IModel? model, MigrationCommandListBuilder builder, SafeCommandInfo info, bool withoutFill)
+    /// <summary>
+    /// EF's own ALTER for the column, generated once and split: the value its in-lock UPDATE fills NULLs with (null when
+    /// the change needs no fill; read from EF's own SQL, so literals match to the byte) and the ALTER commands without
+    /// that UPDATE (the fill runs as steps of its own before the helper check).
+    /// </summary>
+    private (string? Fill, IReadOnlyList<MigrationCommand> Alter) SplitEfAlter(AlterColumnOperation operation, IModel? model)
     {
-        if (!withoutFill || !NullFillSql.NeedsFill(operation))
+        var commands = GenerateDetached(b => base.Generate(operation, model, b));
+        if (!NullFillSql.NeedsFill(operation))
         {
-            Tagged(info, () => base.Generate(operation, model, builder));
-            return;
+            return (null, commands);
         }
 
         var pattern = EfFillPattern(operation);
-        foreach (var command in GenerateDetached(b => base.Generate(operation, model, b)))
+        var match = pattern.Match(string.Concat(commands.Select(c => c.CommandText)));
+        var fill = match.Success ? match.Groups["value"].Value : NullFillSql.ValueSql(operation, Dependencies.TypeMappingSource);
+        var scratch = new MigrationCommandListBuilder(Dependencies);
+        foreach (var command in commands)
         {
-            builder.Append(pattern.Replace(command.CommandText, string.Empty, 1));
-            EndTagged(builder, command.TransactionSuppressed, info);
+            scratch.Append(pattern.Replace(command.CommandText, string.Empty, 1)).EndCommand(command.TransactionSuppressed);
         }
+
+        return (fill, scratch.GetCommandList());
     }
 
     // UPDATE <table> SET <column> = <value> WHERE <column> IS NULL; as Npgsql writes it inside the ALTER.

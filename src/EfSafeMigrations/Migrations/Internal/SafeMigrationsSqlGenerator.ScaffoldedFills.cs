@@ -25,7 +25,7 @@ internal sealed partial class SafeMigrationsSqlGenerator
                 continue;
             }
 
-            var value = FillValue(alter, model);
+            var value = SplitEfAlter(alter, model).Fill!;
             fillByCheckSql ??= new(StringComparer.Ordinal);
             fillByCheckSql[SafeSql.AddNotNullCheck(helper, alter.Schema, alter.Table, alter.Name, check)] =
                 new SqlOperation { Sql = NullFillSql.Scaffolded(helper, alter.Schema, alter.Table, alter.Name, value) };
