@@ -1,7 +1,7 @@
-using System.Data;
 using System.Diagnostics;
 using EfSafeMigrations.DataPreflight.Internal;
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,23 +27,17 @@ internal sealed class DataPreflightCheck : IMigrationPreflightCheck
 
         var clock = Stopwatch.StartNew();
         var sql = context.Context.GetService<ISqlGenerationHelper>();
-        var probes = new DataProbePlanner(sql, context.Context.GetService<IRelationalTypeMappingSource>()).Plan(context.PendingMigrations.Select(m => (m.Id, m.Migration.UpOperations)));
+        var typeMappings = context.Context.GetService<IRelationalTypeMappingSource>();
+        var probes = new DataProbePlanner(sql, typeMappings).Plan(context.PendingMigrations.Select(m => (m.Id, m.Migration.UpOperations)));
         if (probes.Count == 0)
         {
             return [];
         }
 
-        var database = context.Context.Database;
-        var opened = database.GetDbConnection().State != ConnectionState.Open;
-        if (opened)
+        return await ContextConnection.UseAsync<IReadOnlyList<PreflightProblem>>(context.Context, async connection =>
         {
-            await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var problems = new List<PreflightProblem>();
-        try
-        {
-            var runner = new DataProbeRunner((NpgsqlConnection)database.GetDbConnection(), sql, options);
+            var problems = new List<PreflightProblem>();
+            var runner = new DataProbeRunner(connection, sql, options);
             foreach (var probe in probes)
             {
                 if (await runner.RunAsync(probe, cancellationToken).ConfigureAwait(false) is { } problem)
@@ -55,15 +49,7 @@ internal sealed class DataPreflightCheck : IMigrationPreflightCheck
             problems.Add(new PreflightProblem(DataPreflightCodes.CheckName, PreflightSeverity.Info, DataPreflightCodes.Summary, null,
                 $"Data preflight: {runner.Checked} of {probes.Count} check(s) against existing rows in {clock.Elapsed.TotalMilliseconds:0} ms.",
                 "Turn it off for huge tables with UseSafeMigrations(o => o.DataPreflight.Enabled = false) or limit it with MaxTableRows."));
-        }
-        finally
-        {
-            if (opened)
-            {
-                await database.CloseConnectionAsync().ConfigureAwait(false);
-            }
-        }
-
-        return problems;
+            return problems;
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

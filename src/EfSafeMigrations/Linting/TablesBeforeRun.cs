@@ -1,3 +1,4 @@
+using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,36 +22,28 @@ internal static class TablesBeforeRun
     public static async Task<IReadOnlySet<string>> ReadAsync(DbContext context, CancellationToken cancellationToken)
     {
         var tables = new HashSet<string>(StringComparer.Ordinal);
-        if (context.Database.GetDbConnection() is not NpgsqlConnection connection)
+        if (context.Database.GetDbConnection() is not NpgsqlConnection)
         {
             return tables;
         }
 
-        var opened = connection.State != System.Data.ConnectionState.Open;
         try
         {
-            if (opened)
+            await ContextConnection.UseAsync(context, async connection =>
             {
-                await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            }
+                await using var command = new NpgsqlCommand(Query, connection);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    tables.Add(reader.GetString(0));
+                }
 
-            await using var command = new NpgsqlCommand(Query, connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                tables.Add(reader.GetString(0));
-            }
+                return tables;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
             // A dry run against a database still to be created: nothing exists before the run.
-        }
-        finally
-        {
-            if (opened)
-            {
-                await context.Database.CloseConnectionAsync().ConfigureAwait(false);
-            }
         }
 
         return tables;

@@ -1,3 +1,4 @@
+using EfSafeMigrations.Infrastructure.Internal;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -76,26 +77,6 @@ internal sealed class DatabaseJournalStore(DbContext context)
         }, cancellationToken);
 
     /// <summary>Runs on the context's connection, opening (and closing again) only if it was closed.</summary>
-    private async Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
-    {
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        var opened = false;
-        if (connection.State != ConnectionState.Open)
-        {
-            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            opened = true;
-        }
-
-        try
-        {
-            return await action(connection).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await context.Database.CloseConnectionAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    private Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
+        => ContextConnection.UseAsync(context, action, cancellationToken);
 }
