@@ -24,7 +24,7 @@ internal static class RawSqlColumnDefinition
             return;
         }
 
-        context.State.Schema.ColumnAdded(table.Name, column);
+        context.State.Schema.ColumnAdded(table.Name, column, type);
 
         var autoIncrement = type.IsSerial || clauses.Identity;
         if (autoIncrement)
