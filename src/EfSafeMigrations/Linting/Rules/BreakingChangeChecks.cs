@@ -37,7 +37,7 @@ internal sealed class BreakingChangeChecks : IOperationCheck
             case DropTableOperation drop:
                 context.ReportUnlessNew(drop.Name, RuleCatalog.DropTable, OperationDescriber.Qualify(drop.Schema, drop.Name));
                 break;
-            case DropSchemaOperation drop when !context.RawSql.NewSchemas.Contains(drop.Name):
+            case DropSchemaOperation drop:
                 context.Report(RuleCatalog.DropSchema, drop.Name);
                 break;
         }
