@@ -112,24 +112,14 @@ public sealed record PeerCorpusCase(int Line, string Source, string Expected, in
                 b.DropIndex(s["name"], s["table"]);
                 break;
             case "AddForeignKey":
-                var foreignKey = b.AddForeignKey(s["name"], s["table"], s.List("columns"), s["principal"], principalColumns: ["Id"],
-                    onDelete: s.Optional("onDelete") == "cascade" ? ReferentialAction.Cascade : ReferentialAction.NoAction);
-                if (s.Flag("notValid", false))
-                {
-                    foreignKey.Annotation(SafeMigrationsAnnotationNames.NotValid, true);
-                }
-
+                MarkNotValid(s, b.AddForeignKey(s["name"], s["table"], s.List("columns"), s["principal"], principalColumns: ["Id"],
+                    onDelete: s.Optional("onDelete") == "cascade" ? ReferentialAction.Cascade : ReferentialAction.NoAction));
                 break;
             case "DropForeignKey":
                 b.DropForeignKey(s["name"], s["table"]);
                 break;
             case "AddCheck":
-                var check = b.AddCheckConstraint(s["name"], s["table"], s["sql"]);
-                if (s.Flag("notValid", false))
-                {
-                    check.Annotation(SafeMigrationsAnnotationNames.NotValid, true);
-                }
-
+                MarkNotValid(s, b.AddCheckConstraint(s["name"], s["table"], s["sql"]));
                 break;
             case "DropCheck":
                 b.DropCheckConstraint(s["name"], s["table"]);
@@ -163,6 +153,16 @@ public sealed record PeerCorpusCase(int Line, string Source, string Expected, in
                 break;
             default:
                 throw new FormatException($"Unknown corpus operation @{s.Name}.");
+        }
+    }
+
+    // notValid=true: the annotation the safe differ scaffolds for ADD ... NOT VALID.
+    private static void MarkNotValid<T>(PeerCorpusStep s, Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.OperationBuilder<T> operation)
+        where T : MigrationOperation
+    {
+        if (s.Flag("notValid", false))
+        {
+            operation.Annotation(SafeMigrationsAnnotationNames.NotValid, true);
         }
     }
 
