@@ -205,6 +205,9 @@ public static partial class RuleCases
         yield return Fires("ESM0039", "set_config of another setting, applied by plain EF",
             b => b.Sql("SELECT set_config('app.lock_timeout', '2s', true); ALTER TABLE orders ADD COLUMN note text;"), executorSetsLockTimeout: false);
         yield return FiresOnSql("ESM0005", "ALTER TABLE wallets ADD COLUMN limit_cents bigint CHECK (limit_cents > 0);");
+        yield return FiresOnSql("ESM0030", "MERGE INTO accounts a USING staged s ON a.id = s.id WHEN MATCHED THEN UPDATE SET tier = s.tier;");
+        yield return SilentOnSql("ESM0031", "CREATE TABLE import_rows (id bigint); TRUNCATE TABLE ONLY import_rows;");
+        yield return FiresOnSql("ESM0031", "CREATE TABLE import_rows (id bigint); TRUNCATE import_rows, audit_events;");
         yield return Fires("ESM0007", "a valid NOT NULL check spares no scan before PostgreSQL 12", b =>
         {
             b.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK (email IS NOT NULL) NOT VALID;");
