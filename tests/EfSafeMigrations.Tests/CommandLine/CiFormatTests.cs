@@ -5,7 +5,12 @@ using Json.Schema;
 
 namespace EfSafeMigrations.Tests.CommandLine;
 
-/// <summary>The CI formats of lint and check: SARIF 2.1.0, GitHub Actions annotations, and where a migration is written.</summary>
+/// <summary>
+/// The CI formats of lint and check: SARIF 2.1.0, GitHub Actions annotations, and where a migration is written.
+/// The SARIF is validated against sarif-2.1.0-required.schema.json, a JSON schema written from the SARIF 2.1.0
+/// specification's required properties: the official schema is published under the OASIS IPR Policy, not an
+/// open-source licence, so it is not vendored (see the schema's $comment).
+/// </summary>
 public class CiFormatTests
 {
     private static readonly CiFinding Located = new("ESM0018", "Column dropped", "error",
