@@ -47,6 +47,24 @@ public class CiFormatTests
     }
 
     [Test]
+    public void A_failure_that_ends_the_command_is_reported_in_both_formats()
+    {
+        var sarif = new StringWriter();
+        var output = new CommandOutput(new TerminalSettings(sarif, TextWriter.Null, false, false, false), "lint", json: false, noColor: false, quiet: true, CiFormat.Sarif);
+        output.Failure("server-unreachable", "Cannot reach the PostgreSQL server at 127.0.0.1:5999.", "Start the server.");
+        output.Complete(SafeMigrationsExitCode.ServerUnreachable);
+
+        var log = JsonNode.Parse(sarif.ToString())!;
+        Validate(log).IsValid.Should().BeTrue(Errors(log));
+        var invocation = log["runs"]![0]!["invocations"]![0]!;
+        invocation["executionSuccessful"]!.GetValue<bool>().Should().BeFalse();
+        invocation["toolExecutionNotifications"]![0]!["message"]!["text"]!.GetValue<string>()
+            .Should().Be("Cannot reach the PostgreSQL server at 127.0.0.1:5999. Fix: Start the server.");
+
+        GitHubAnnotations.Lines([], "Cannot reach the server: 127.0.0.1:5999.").Should().Equal("::error title=EfSafeMigrations::Cannot reach the server: 127.0.0.1:5999.");
+    }
+
+    [Test]
     public void The_schema_rejects_what_the_specification_forbids()
     {
         Validate(JsonNode.Parse("""{"version":"2.1.0","runs":[{"tool":{"driver":{}}}]}""")!).IsValid.Should().BeFalse("a driver needs a name");

@@ -88,6 +88,13 @@ internal sealed class CommandOutput
         }
     }
 
+    // A failure that ended the command (server unreachable, usage error): the CI formats report it too, so a job does
+    // not show an empty, clean-looking result.
+    private string? FailureText()
+        => Document["error"] is JsonObject error
+            ? error["message"]?.GetValue<string>() + (error["fix"]?.GetValue<string>() is { } fix ? " Fix: " + fix : string.Empty)
+            : null;
+
     /// <summary>Ends the command: stops the progress display and, in JSON mode, writes the document.</summary>
     public void Complete(SafeMigrationsExitCode exitCode)
     {
@@ -100,11 +107,11 @@ internal sealed class CommandOutput
         }
         else if (Ci == CiFormat.Sarif)
         {
-            _terminal.Out.WriteLine(SarifLog.Build(CiFindings).ToJsonString(JsonFormat));
+            _terminal.Out.WriteLine(SarifLog.Build(CiFindings, FailureText()).ToJsonString(JsonFormat));
         }
         else if (Ci == CiFormat.GitHub)
         {
-            foreach (var line in GitHubAnnotations.Lines(CiFindings))
+            foreach (var line in GitHubAnnotations.Lines(CiFindings, FailureText()))
             {
                 _terminal.Out.WriteLine(line);
             }

@@ -7,8 +7,9 @@ namespace EfSafeMigrations.CommandLine.Internal.Output.Ci;
 /// </summary>
 internal static class GitHubAnnotations
 {
-    public static IEnumerable<string> Lines(IReadOnlyList<CiFinding> findings)
-        => findings.Select(Line);
+    /// <param name="failure">What stopped the command: one more error annotation, so the job's summary says why.</param>
+    public static IEnumerable<string> Lines(IReadOnlyList<CiFinding> findings, string? failure = null)
+        => failure is null ? findings.Select(Line) : findings.Select(Line).Append($"::error title=EfSafeMigrations::{Data(failure)}");
 
     public static string Line(CiFinding f)
     {

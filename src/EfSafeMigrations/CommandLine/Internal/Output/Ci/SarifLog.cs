@@ -10,7 +10,8 @@ internal static class SarifLog
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static JsonObject Build(IReadOnlyList<CiFinding> findings)
+    /// <param name="failure">What stopped the command, reported as the invocation's error notification.</param>
+    public static JsonObject Build(IReadOnlyList<CiFinding> findings, string? failure = null)
     {
         var rules = findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Select(g => g.First()).OrderBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((f, i) => (f.RuleId, i)).ToDictionary(p => p.RuleId, p => p.i, StringComparer.Ordinal);
@@ -33,9 +34,25 @@ internal static class SarifLog
                 {
                     ["%SRCROOT%"] = new JsonObject { ["uri"] = new Uri(AppendSlash(Directory.GetCurrentDirectory())).AbsoluteUri },
                 },
+                ["invocations"] = new JsonArray(Invocation(failure)),
                 ["results"] = new JsonArray([.. findings.Select(f => Result(f, ruleIndex[f.RuleId]))]),
             }),
         };
+    }
+
+    private static JsonObject Invocation(string? failure)
+    {
+        var invocation = new JsonObject { ["executionSuccessful"] = failure is null };
+        if (failure is not null)
+        {
+            invocation["toolExecutionNotifications"] = new JsonArray(new JsonObject
+            {
+                ["level"] = "error",
+                ["message"] = new JsonObject { ["text"] = failure },
+            });
+        }
+
+        return invocation;
     }
 
     private static JsonNode Rule(CiFinding f)
