@@ -1,3 +1,5 @@
+using EfSafeMigrations.CommandLine.Internal;
+using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.IntegrationTests.Infrastructure;
 using EfSafeMigrations.IntegrationTests.Models.Required;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
@@ -183,6 +185,24 @@ public class ScriptTests
         await AssertLikeMigrateSafelyAsync(scripted.ConnectionString, target: CreateShop.Id);
         (await JournalRows.ReadAsync(scripted.ConnectionString)).Select(r => r.MigrationId).Should().Equal(CreateShop.Id);
         (await JournalRows.HistoryAsync(scripted.ConnectionString)).Should().Equal(CreateShop.Id);
+    }
+
+    [Test]
+    public async Task The_script_command_with_psql_writes_the_same_script_without_touching_the_database()
+    {
+        await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
+        var output = new StringWriter();
+        var host = new CommandHost(CommandCatalog.Create(), new TerminalSettings(output, new StringWriter(), false, false, true));
+        using var interruption = Interruption.Listen(CancellationToken.None);
+
+        var exitCode = await host.RunAsync(["script", "--psql", "--idempotent"], () => ShopOptions.Shop(scripted.ConnectionString), interruption);
+
+        exitCode.Should().Be(0);
+        output.ToString().TrimEnd().Should().Be(Generate(scripted.ConnectionString, idempotent: true).TrimEnd());
+        (await JournalRows.ScalarAsync<bool>(scripted.ConnectionString, "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NULL"))
+            .Should().BeTrue("the command only writes the script");
+        (await Psql.RunAsync(scripted.ConnectionString, output.ToString())).ExitCode.Should().Be(0);
+        await AssertLikeMigrateSafelyAsync(scripted.ConnectionString);
     }
 
     private static string Generate(string connectionString, bool idempotent = false, string? from = null, string? to = null)
