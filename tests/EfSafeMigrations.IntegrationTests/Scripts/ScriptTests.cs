@@ -87,6 +87,38 @@ public class ScriptTests
     }
 
     [Test]
+    public async Task A_failed_idempotent_run_is_resumed_after_its_last_completed_step_by_the_next_run()
+    {
+        await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var context = ShopOptions.Shop(scripted.ConnectionString, safe: false))
+        {
+            await context.Database.MigrateAsync(CreateShop.Id);
+        }
+
+        // A duplicate order number makes the concurrent unique build of step 11 fail (and leave its index INVALID).
+        await JournalRows.ScalarAsync<object>(scripted.ConnectionString, "INSERT INTO orders (id, customer_id, total, number) VALUES (5000, 1, 1, 'N1')");
+        var script = Generate(scripted.ConnectionString, idempotent: true);
+        var failed = await Psql.RunAsync(scripted.ConnectionString, script);
+
+        failed.ExitCode.Should().Be(3, failed.ToString());
+        failed.Errors.Should().Contain("could not create unique index \"ak_orders_number\"");
+        (await JournalRows.ReadAsync(scripted.ConnectionString)).Should().ContainSingle(r => r.MigrationId == SafeChanges.Id)
+            .Which.Should().Match<JournalRows.Row>(r => r.Status == "running" && r.StepsCompleted == 10 && r.StepsTotal == 12);
+        await using (var context = ShopOptions.Shop(scripted.ConnectionString))
+        {
+            var plan = (await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { DryRun = true })).Plan;
+            plan.Migrations.Should().ContainSingle().Which.StepsAlreadyCompleted.Should().Be(10, "MigrateSafelyAsync reads the script's journal rows too");
+        }
+
+        await JournalRows.ScalarAsync<object>(scripted.ConnectionString, "DELETE FROM orders WHERE id = 5000");
+        var resumed = await Psql.RunAsync(scripted.ConnectionString, script);
+
+        resumed.ExitCode.Should().Be(0, resumed.ToString());
+        await AssertLikeMigrateSafelyAsync(scripted.ConnectionString);
+        await AssertAcceptedBySafeRunner(scripted.ConnectionString);
+    }
+
+    [Test]
     public async Task Plain_script_from_to_applies_one_migration_and_a_second_run_stops_before_anything_runs()
     {
         await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
