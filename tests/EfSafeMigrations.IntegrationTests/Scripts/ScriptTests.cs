@@ -3,6 +3,7 @@ using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.IntegrationTests.Infrastructure;
 using EfSafeMigrations.IntegrationTests.Models.Required;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
+using EfSafeMigrations.ThrowawayPostgres;
 using JournalRows = EfSafeMigrations.IntegrationTests.SafeApply.Journal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,7 +27,7 @@ public class ScriptTests
         script.Should().StartWith("-- EfSafeMigrations SQL script for ShopDbContext")
             .And.Contain("psql -v ON_ERROR_STOP=1").And.Contain("--single-transaction").And.Contain("PostgreSQL 12 or later")
             .And.Contain("CREATE INDEX CONCURRENTLY ix_orders_customer_id").And.NotContain("DO $EF$").And.NotContain("\\if");
-        (await Psql.RunAsync(scripted.ConnectionString, script)).Should().Match<Psql.Result>(r => r.ExitCode == 0, "{0}", script);
+        (await Psql.RunAsync(scripted.ConnectionString, script)).Should().Match<PsqlClient.Result>(r => r.ExitCode == 0, "{0}", script);
 
         await AssertLikeMigrateSafelyAsync(scripted.ConnectionString);
         await AssertAcceptedBySafeRunner(scripted.ConnectionString);
@@ -210,7 +211,7 @@ public class ScriptTests
         plain.Should().Contain("DROP INDEX CONCURRENTLY ix_orders_customer_id").And.Contain("reverts 20260101000002_SafeChanges");
         idempotent.Should().Contain("DROP INDEX CONCURRENTLY IF EXISTS ix_orders_customer_id");
 
-        (await Psql.RunAsync(scripted.ConnectionString, plain)).Should().Match<Psql.Result>(r => r.ExitCode == 0, "{0}", plain);
+        (await Psql.RunAsync(scripted.ConnectionString, plain)).Should().Match<PsqlClient.Result>(r => r.ExitCode == 0, "{0}", plain);
         var again = await Psql.RunAsync(scripted.ConnectionString, idempotent);
 
         again.ExitCode.Should().Be(0, again.ToString());
