@@ -34,6 +34,25 @@ public class ScriptTests
     }
 
     [Test]
+    public async Task Plain_script_with_no_transactions_sets_and_resets_the_timeouts_around_every_step()
+    {
+        await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
+        string script;
+        await using (var context = ShopOptions.Shop(scripted.ConnectionString))
+        {
+            script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.NoTransactions);
+        }
+
+        var lines = script.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines.Should().NotContain("START TRANSACTION;").And.NotContain(l => l.StartsWith("SET LOCAL", StringComparison.Ordinal)).And.Contain("RESET lock_timeout;");
+        var result = await Psql.RunAsync(scripted.ConnectionString, script);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Errors.Should().NotContain("WARNING");
+        await AssertLikeMigrateSafelyAsync(scripted.ConnectionString);
+    }
+
+    [Test]
     public async Task Idempotent_script_runs_twice_from_an_empty_database()
     {
         await using var scripted = await PostgresTestServer.CreateDatabaseAsync();

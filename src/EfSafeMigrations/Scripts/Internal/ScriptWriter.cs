@@ -30,7 +30,8 @@ internal sealed partial class ScriptWriter(ScriptPlan plan, ScriptSql sql, strin
         AppendTransactionControl("START TRANSACTION;");
         if (plan.CreatesHistoryTable)
         {
-            AppendStatement(historyCreateScript);
+            // Without transactions (--no-transactions) the generator's SET LOCAL would only warn: the table needs no timeouts.
+            AppendStatement(plan.NoTransactions ? LocalTimeoutSetting().Replace(historyCreateScript, string.Empty) : historyCreateScript);
         }
 
         AppendStatement(sql.CreateJournalTable());
@@ -166,6 +167,9 @@ internal sealed partial class ScriptWriter(ScriptPlan plan, ScriptSql sql, strin
             _text.AppendLine(";");
         }
     }
+
+    [GeneratedRegex(@"^SET LOCAL (lock_timeout|statement_timeout) [^;\n]*;\r?\n", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex LocalTimeoutSetting();
 
     [GeneratedRegex(@"^(?<drop>\s*DROP\s+INDEX\s+CONCURRENTLY\s+)(?!IF\s+EXISTS)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DropIndexConcurrently();
