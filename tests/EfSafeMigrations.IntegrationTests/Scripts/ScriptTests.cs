@@ -71,10 +71,7 @@ public class ScriptTests
     public async Task Idempotent_script_completes_a_database_half_applied_by_plain_EF()
     {
         await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
-        await using (var context = ShopOptions.Shop(scripted.ConnectionString, safe: false))
-        {
-            await context.Database.MigrateAsync(CreateShop.Id);
-        }
+        await AtCreateShopAsync(scripted.ConnectionString, safely: false);
 
         var result = await Psql.RunAsync(scripted.ConnectionString, Generate(scripted.ConnectionString, idempotent: true));
 
@@ -89,10 +86,7 @@ public class ScriptTests
     public async Task Idempotent_script_completes_a_database_half_applied_by_MigrateSafelyAsync_and_cleans_an_INVALID_index()
     {
         await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
-        await using (var context = ShopOptions.Shop(scripted.ConnectionString))
-        {
-            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
-        }
+        await AtCreateShopAsync(scripted.ConnectionString, safely: true);
 
         // A failed concurrent build leaves its index INVALID under the name the migration builds: a unique build over duplicates.
         var failed = await Psql.RunAsync(scripted.ConnectionString, "CREATE UNIQUE INDEX CONCURRENTLY ix_orders_customer_id ON orders (customer_id);");
@@ -110,10 +104,7 @@ public class ScriptTests
     public async Task A_failed_idempotent_run_is_resumed_after_its_last_completed_step_by_the_next_run()
     {
         await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
-        await using (var context = ShopOptions.Shop(scripted.ConnectionString, safe: false))
-        {
-            await context.Database.MigrateAsync(CreateShop.Id);
-        }
+        await AtCreateShopAsync(scripted.ConnectionString, safely: false);
 
         // A duplicate order number makes the concurrent unique build of step 11 fail (and leave its index INVALID).
         await JournalRows.ScalarAsync<object>(scripted.ConnectionString, "INSERT INTO orders (id, customer_id, total, number) VALUES (5000, 1, 1, 'N1')");
@@ -142,10 +133,7 @@ public class ScriptTests
     public async Task Plain_script_from_to_applies_one_migration_and_a_second_run_stops_before_anything_runs()
     {
         await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
-        await using (var context = ShopOptions.Shop(scripted.ConnectionString, safe: false))
-        {
-            await context.Database.MigrateAsync(CreateShop.Id);
-        }
+        await AtCreateShopAsync(scripted.ConnectionString, safely: false);
 
         var script = Generate(scripted.ConnectionString, from: CreateShop.Id, to: SafeChanges.Id);
         script.Should().NotContain("CREATE TABLE customers", "the script starts after --from");
@@ -165,10 +153,7 @@ public class ScriptTests
     public async Task A_journal_that_disagrees_stops_the_script_with_the_migration_and_the_fix_before_anything_runs()
     {
         await using var scripted = await PostgresTestServer.CreateDatabaseAsync();
-        await using (var context = ShopOptions.Shop(scripted.ConnectionString))
-        {
-            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
-        }
+        await AtCreateShopAsync(scripted.ConnectionString, safely: true);
 
         await JournalRows.ScalarAsync<object>(scripted.ConnectionString,
             $"UPDATE \"__EfSafeMigrationsJournal\" SET checksum = 'edited0000000000' WHERE migration_id = '{CreateShop.Id}'");
@@ -255,6 +240,20 @@ public class ScriptTests
             .Should().BeTrue("the command only writes the script");
         (await Psql.RunAsync(scripted.ConnectionString, output.ToString())).ExitCode.Should().Be(0);
         await AssertLikeMigrateSafelyAsync(scripted.ConnectionString);
+    }
+
+    /// <summary>The database at the first migration, applied by plain EF's MigrateAsync or by MigrateSafelyAsync.</summary>
+    private static async Task AtCreateShopAsync(string connectionString, bool safely)
+    {
+        await using var context = ShopOptions.Shop(connectionString, safe: safely);
+        if (safely)
+        {
+            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateShop.Id });
+        }
+        else
+        {
+            await context.Database.MigrateAsync(CreateShop.Id);
+        }
     }
 
     private static string Generate(string connectionString, bool idempotent = false, string? from = null, string? to = null)
