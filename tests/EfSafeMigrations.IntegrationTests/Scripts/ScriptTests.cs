@@ -1,6 +1,7 @@
 using EfSafeMigrations.CommandLine.Internal;
 using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.IntegrationTests.Infrastructure;
+using EfSafeMigrations.IntegrationTests.Models.Lint;
 using EfSafeMigrations.IntegrationTests.Models.Required;
 using EfSafeMigrations.IntegrationTests.Models.Shop;
 using EfSafeMigrations.ThrowawayPostgres;
@@ -31,6 +32,17 @@ public class ScriptTests
 
         await AssertLikeMigrateSafelyAsync(scripted.ConnectionString);
         await AssertAcceptedBySafeRunner(scripted.ConnectionString);
+    }
+
+    [Test]
+    public void The_header_names_what_the_lint_gate_of_MigrateSafelyAsync_would_refuse()
+    {
+        using var refused = AccountsDbContext.Create("Host=localhost;Database=unused");
+        using var shop = ShopOptions.Shop("Host=localhost;Database=unused");
+
+        refused.GetService<IMigrator>().GenerateScript().Should().Contain("-- Lint: MigrateSafelyAsync's gate would REFUSE these migrations")
+            .And.Contain($"--   ESM0018 {DropLegacyCodeBase.Id} (");
+        shop.GetService<IMigrator>().GenerateScript().Should().Contain("-- Lint: nothing MigrateSafelyAsync's gate would refuse");
     }
 
     [Test]

@@ -51,7 +51,8 @@ internal sealed class SafeScriptGenerator(SafeMigrator migrator, ScriptServices 
             .Select(m => (m.Key, CompiledMigration.From(m.Key, _migrationsAssembly.CreateMigration(m.Value, provider)).Checksum))
             .ToList();
         var idempotent = options.HasFlag(MigrationsSqlGenerationOptions.Idempotent);
-        var plan = new ScriptPlan(_context.GetType().Name, migrations, checksums, idempotent,
+        var lint = ScriptLint.Lint(_context, safeOptions, toApply.Select(m => (MigrationPlanBuilder.IdOf(m), m)));
+        var plan = new ScriptPlan(_context.GetType().Name, migrations, checksums, lint, idempotent,
             options.HasFlag(MigrationsSqlGenerationOptions.NoTransactions), CreatesHistoryTable: fromStart || idempotent);
         var relational = RelationalOptionsExtension.Extract(_contextOptions);
         return new ScriptWriter(plan, new ScriptSql(services.SqlGenerationHelper, relational.MigrationsHistoryTableName, relational.MigrationsHistoryTableSchema),

@@ -39,8 +39,33 @@ internal static class ScriptHeader
         Line(text, "  migrate/status/check commands accept the database, and either resumes a run the other left half-way.");
         Line(text, "- Not here (MigrateSafelyAsync or the migrate command has them): the migration lock, lock-timeout retries, the lint gate,");
         Line(text, "  the data preflight, the forms partitioned tables need. Run one script at a time.");
+        WriteLint(text, plan.Lint);
         text.AppendLine();
     }
+
+    /// <summary>What MigrateSafelyAsync's lint gate would refuse (the script runs it regardless): for the reviewer.</summary>
+    private static void WriteLint(StringBuilder text, LintReport lint)
+    {
+        Line(text, string.Empty);
+        if (!lint.IsBlocking)
+        {
+            Line(text, $"Lint: nothing MigrateSafelyAsync's gate would refuse; {lint.Warnings.Count} warning(s), {lint.Rewrites.Count} rewritten ('lint' lists them).");
+            return;
+        }
+
+        Line(text, "Lint: MigrateSafelyAsync's gate would REFUSE these migrations (this script runs them regardless; 'lint' explains each):");
+        foreach (var error in lint.AssuranceErrors)
+        {
+            Line(text, "  invalid assurance: " + OneLine(error));
+        }
+
+        foreach (var finding in lint.BlockingFindings)
+        {
+            Line(text, $"  {finding.RuleId} {finding.MigrationId} ({OneLine(finding.Operation)}): {OneLine(finding.Message)}");
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     private static string Range(IReadOnlyList<string> ids)
         => ids.Count switch { 0 => "no migration", 1 => ids[0], _ => $"{ids.Count} migrations ({ids[0]} .. {ids[^1]})" };

@@ -5,7 +5,7 @@ internal sealed record ScriptMigration(string Id, MigrationDirection Direction, 
 
 /// <summary>
 /// What a script holds: the migrations it applies or reverts, the checksum of every compiled migration (for the
-/// journal check and adoption), and how it was asked for.
+/// journal check and adoption), the lint findings of those it applies, and how it was asked for.
 /// </summary>
 /// <param name="Idempotent">Guards every migration and step with psql's <c>\if</c>: runs on a database at any migration, twice.</param>
 /// <param name="NoTransactions">EF's <c>--no-transactions</c>: no <c>START TRANSACTION</c>/<c>COMMIT</c> around the steps.</param>
@@ -14,6 +14,7 @@ internal sealed record ScriptPlan(
     string ContextName,
     IReadOnlyList<ScriptMigration> Migrations,
     IReadOnlyList<(string Id, string Checksum)> AllChecksums,
+    LintReport Lint,
     bool Idempotent,
     bool NoTransactions,
     bool CreatesHistoryTable)
