@@ -1,10 +1,12 @@
+using System.Reflection;
+using EfSafeMigrations.Scripts.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
-using EfSafeMigrations.Scripts.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 
 namespace EfSafeMigrations.Execution.Internal;
@@ -38,6 +40,20 @@ internal sealed class SafeMigrator(
         databaseProvider, migrationsModelDiffer, designTimeModel, contextOptions, executionStrategy)
 {
     private readonly ScriptServices _scripts = new(migrationsAssembly, historyRepository, sqlGenerationHelper, currentContext, contextOptions);
+    private readonly IHistoryRepository _history = historyRepository;
+    private readonly IMigrationsSqlGenerator _generator = migrationsSqlGenerator;
+    private readonly IRawSqlCommandBuilder _rawSql = rawSqlCommandBuilder;
+    private readonly ICurrentDbContext _context = currentContext;
+    private readonly IModelRuntimeInitializer _modelInitializer = modelRuntimeInitializer;
+    private readonly IRelationalCommandDiagnosticsLogger _commandLogger = commandLogger;
+
+    // An empty model that only says which EF wrote it: enough for a scaffolded AlterColumn (see TargetModelDemand).
+    private readonly Lazy<IModel> _versionOnlyModel = new(() =>
+    {
+        var builder = new ModelBuilder();
+        builder.HasAnnotation("ProductVersion", ProductInfo.GetVersion());
+        return modelRuntimeInitializer.Initialize(builder.FinalizeModel());
+    });
 
     /// <summary>What migrating to <paramref name="targetMigration"/> means, given the applied ids (EF's own rules).</summary>
     public (IReadOnlyList<Migration> ToApply, IReadOnlyList<Migration> ToRevert, Migration? Target) Select(
@@ -58,4 +74,43 @@ internal sealed class SafeMigrator(
     public override string GenerateScript(
         string? fromMigration = null, string? toMigration = null, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
         => new SafeScriptGenerator(this, _scripts).Generate(fromMigration, toMigration, options);
+
+    // EF's own composition (operations, then the history row, suppressed with them), with the target model built
+    // only where the generators read it (TargetModelDemand): same SQL, without EF's per-migration model cost.
+    protected override IReadOnlyList<MigrationCommand> GenerateUpSql(
+        Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => WithHistoryCommand(
+            _generator.Generate(migration.UpOperations, ModelFor(migration.UpOperations, migration), options),
+            _history.GetInsertScript(new HistoryRow(MigrationPlanBuilder.IdOf(migration), ProductInfo.GetVersion())));
+
+    protected override IReadOnlyList<MigrationCommand> GenerateDownSql(
+        Migration migration, Migration? previousMigration,
+        MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => WithHistoryCommand(
+            _generator.Generate(migration.DownOperations, ModelFor(migration.DownOperations, previousMigration), options),
+            _history.GetDeleteScript(MigrationPlanBuilder.IdOf(migration)));
+
+    internal IModel? ModelFor(IReadOnlyList<MigrationOperation> operations, Migration? modelSource)
+        => modelSource is null ? null : TargetModelDemand.Of(operations) switch
+        {
+            TargetModelNeed.None => null,
+            TargetModelNeed.ProductVersion when HasDesignerModel(modelSource) => _versionOnlyModel.Value,
+            TargetModelNeed.DefaultSchema => modelSource.TargetModel,
+            _ => modelSource.TargetModel is { } model ? _modelInitializer.Initialize(model) : null,
+        };
+
+    // Without a Designer file the target model is empty and carries no version (cheap to build, and EF then
+    // generates AlterColumn without comparing old types): only a Designer's model is replaced by the version.
+    private static bool HasDesignerModel(Migration migration)
+        => migration.GetType().GetMethod("BuildTargetModel", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(ModelBuilder)])
+            ?.DeclaringType != typeof(Migration);
+
+    private IReadOnlyList<MigrationCommand> WithHistoryCommand(IReadOnlyList<MigrationCommand> commands, string historySql)
+        =>
+        [
+            .. commands,
+            new MigrationCommand(
+                _rawSql.Build(historySql), _context.Context, _commandLogger,
+                transactionSuppressed: commands.Any(c => c.TransactionSuppressed)),
+        ];
 }
