@@ -1,4 +1,5 @@
 using System.Reflection;
+using EfSafeMigrations.Scripts.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,9 +12,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 namespace EfSafeMigrations.Execution.Internal;
 
 /// <summary>
-/// Npgsql's migrator, unchanged for <c>Migrate()</c> and scripts (type reload after enums and extensions
-/// included), opened up so the safe runner can ask it, the way EF itself does, which migrations to apply
-/// or revert and which commands each one is (history insert/delete included).
+/// Npgsql's migrator, unchanged for <c>Migrate()</c> (type reload after enums and extensions included), opened
+/// up so the safe runner can ask it, the way EF itself does, which migrations to apply or revert and which
+/// commands each one is (history insert/delete included). Scripts (<c>dotnet ef migrations script</c>) are
+/// written by <see cref="SafeScriptGenerator"/>: runnable in psql, steps and journal as the safe runner has them.
 /// </summary>
 internal sealed class SafeMigrator(
     IMigrationsAssembly migrationsAssembly,
@@ -37,6 +39,7 @@ internal sealed class SafeMigrator(
         migrationCommandExecutor, connection, sqlGenerationHelper, currentContext, modelRuntimeInitializer, logger, commandLogger,
         databaseProvider, migrationsModelDiffer, designTimeModel, contextOptions, executionStrategy)
 {
+    private readonly ScriptServices _scripts = new(migrationsAssembly, historyRepository, sqlGenerationHelper, currentContext, contextOptions);
     private readonly IHistoryRepository _history = historyRepository;
     private readonly IMigrationsSqlGenerator _generator = migrationsSqlGenerator;
     private readonly IRawSqlCommandBuilder _rawSql = rawSqlCommandBuilder;
@@ -60,11 +63,17 @@ internal sealed class SafeMigrator(
         return (data.AppliedMigrations, data.RevertedMigrations, data.TargetMigration);
     }
 
-    public IReadOnlyList<MigrationCommand> UpCommands(Migration migration)
-        => GenerateUpSql(migration, MigrationsSqlGenerationOptions.Default);
+    public IReadOnlyList<MigrationCommand> UpCommands(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => GenerateUpSql(migration, options);
 
-    public IReadOnlyList<MigrationCommand> DownCommands(Migration migration, Migration? previousMigration)
-        => GenerateDownSql(migration, previousMigration, MigrationsSqlGenerationOptions.Default);
+    public IReadOnlyList<MigrationCommand> DownCommands(
+        Migration migration, Migration? previousMigration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => GenerateDownSql(migration, previousMigration, options);
+
+    /// <summary>What <c>dotnet ef migrations script</c> calls: a script psql runs as written (see docs/deployment.md).</summary>
+    public override string GenerateScript(
+        string? fromMigration = null, string? toMigration = null, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => new SafeScriptGenerator(this, _scripts).Generate(fromMigration, toMigration, options);
 
     // EF's own composition (operations, then the history row, suppressed with them), with the target model built
     // only where the generators read it (TargetModelDemand): same SQL, without EF's per-migration model cost.
