@@ -104,14 +104,34 @@ public static class SafeMigrationsCommandLine
     /// <param name="listTargets">Lists the tenant databases or schemas (a tenants table, configuration).</param>
     /// <param name="createContext">Creates the context for a target (use <see cref="EfSafeMigrations.Tenants.TenantTarget.ScopedConnectionString"/>).</param>
     /// <param name="cancellationToken">Cancels the run; Ctrl+C and SIGTERM also do.</param>
-    public static async Task<int?> TryRunTenantsAsync<TContext>(
+    public static Task<int?> TryRunTenantsAsync<TContext>(
         string[] args, Func<CancellationToken, Task<IEnumerable<EfSafeMigrations.Tenants.TenantTarget>>> listTargets,
         Func<EfSafeMigrations.Tenants.TenantTarget, TContext> createContext, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+        => RunTenantsAsync(args, listTargets, new EfSafeMigrations.Tenants.Internal.TargetContexts<TContext>(createContext), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TryRunTenantsAsync{TContext}(string[], Func{CancellationToken, Task{IEnumerable{EfSafeMigrations.Tenants.TenantTarget}}}, Func{EfSafeMigrations.Tenants.TenantTarget, TContext}, CancellationToken)"/>,
+    /// with a data source per target, disposed after its run (memory stays flat over thousands of targets).
+    /// </summary>
+    /// <typeparam name="TContext">The app's context type.</typeparam>
+    /// <param name="args">The app's command-line arguments.</param>
+    /// <param name="listTargets">Lists the tenant databases or schemas.</param>
+    /// <param name="createContext">Creates the context for a target over the data source it is given.</param>
+    /// <param name="cancellationToken">Cancels the run; Ctrl+C and SIGTERM also do.</param>
+    public static Task<int?> TryRunTenantsAsync<TContext>(
+        string[] args, Func<CancellationToken, Task<IEnumerable<EfSafeMigrations.Tenants.TenantTarget>>> listTargets,
+        Func<EfSafeMigrations.Tenants.TenantTarget, Npgsql.NpgsqlDataSource, TContext> createContext, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+        => RunTenantsAsync(args, listTargets, new EfSafeMigrations.Tenants.Internal.TargetContexts<TContext>(createContext), cancellationToken);
+
+    private static async Task<int?> RunTenantsAsync<TContext>(
+        string[] args, Func<CancellationToken, Task<IEnumerable<EfSafeMigrations.Tenants.TenantTarget>>> listTargets,
+        EfSafeMigrations.Tenants.Internal.TargetContexts<TContext> contexts, CancellationToken cancellationToken)
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(listTargets);
-        ArgumentNullException.ThrowIfNull(createContext);
         if (args.Length == 0 || args[0] != "tenants")
         {
             return null;
@@ -120,7 +140,7 @@ public static class SafeMigrationsCommandLine
         using var interruption = Interruption.Listen(cancellationToken);
         try
         {
-            return await TenantCommands.RunAsync(args, listTargets, createContext, interruption.Token).ConfigureAwait(false);
+            return await TenantCommands.RunAsync(args, listTargets, contexts, interruption.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
         {

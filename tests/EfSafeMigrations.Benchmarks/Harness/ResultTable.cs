@@ -38,6 +38,12 @@ public static class ResultTable
                 : $"| MigrateSafelyAsync | failed: {noop.SafeError} | |");
         }
 
+        if (report.Tenants is { } tenants)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Tenants: {tenants.Tenants} schemas of one database, 3 migrations each, 8 at a time: {tenants.ParallelSeconds:0.0} s ({tenants.ParallelMsPerTenant:0} ms per tenant); one at a time ({tenants.SequentialTenants} schemas): {tenants.SequentialMsPerTenant:0} ms per tenant; speed-up {tenants.Speedup:0.0}x; managed heap {tenants.HeapBeforeMb:0.0} MB before, {tenants.HeapAfterMb:0.0} MB after; {tenants.Failed} failed."));
+        }
+
         if (report.Planning is { } plan)
         {
             text.AppendLine();

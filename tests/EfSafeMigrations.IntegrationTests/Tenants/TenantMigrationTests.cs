@@ -170,6 +170,32 @@ public class TenantMigrationTests
         status.Behind.Select(t => t.Name).Should().Equal("alpha");
     }
 
+    [Test]
+    public async Task An_INVALID_index_left_in_a_tenant_schema_is_cleaned_there_and_another_schema_is_left_alone()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var target = new TenantTarget("x", database.ConnectionString, "tenant_x");
+        var toCreateShop = new TenantMigrationOptions { MigrateOptions = _ => new MigrateSafelyOptions { TargetMigration = CreateShop.Id } };
+        (await SafeMigrationsTenants.MigrateAsync([target], t => ShopOptions.Shop(t.ScopedConnectionString), toCreateShop))
+            .Results.Single().Outcome.Should().Be(TenantOutcome.Applied);
+        // A failed unique build (customer ids repeat) leaves an INVALID index of the name the next migration builds;
+        // public holds a valid index of the same name on a table of its own.
+        var build = async () => await JournalVerificationTests.ExecuteAsync(database.ConnectionString,
+            "CREATE UNIQUE INDEX CONCURRENTLY ix_orders_customer_id ON tenant_x.orders (customer_id)");
+        await build.Should().ThrowAsync<PostgresException>();
+        await JournalVerificationTests.ExecuteAsync(database.ConnectionString,
+            "CREATE TABLE public.orders (customer_id bigint); CREATE INDEX ix_orders_customer_id ON public.orders (customer_id)");
+
+        var report = await SafeMigrationsTenants.MigrateAsync([target], t => ShopOptions.Shop(t.ScopedConnectionString));
+
+        report.Results.Single().Outcome.Should().Be(TenantOutcome.Applied, report.ToTable());
+        (await JournalVerificationTests.QueryAsync(database.ConnectionString, """
+            SELECT n.nspname || ' ' || i.indisvalid || ' ' || i.indisunique FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relname = 'ix_orders_customer_id' ORDER BY 1
+            """)).Should().Equal("public true false", "tenant_x true false");
+    }
+
     private static string Unreachable(int n = 0) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1", Port = 1, Database = n == 0 ? "tenant_gone" : $"tenant_gone_{n}", Username = "tenant", Password = Secret, Timeout = 2,

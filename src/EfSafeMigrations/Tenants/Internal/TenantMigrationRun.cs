@@ -13,7 +13,7 @@ namespace EfSafeMigrations.Tenants.Internal;
 internal static class TenantMigrationRun
 {
     public static async Task<TenantResult> RunAsync<TContext>(
-        TenantTarget target, bool canary, Func<TenantTarget, TContext> createContext, TenantMigrationOptions options,
+        TenantTarget target, bool canary, TargetContexts<TContext> contexts, TenantMigrationOptions options,
         CancellationToken cancellationToken)
         where TContext : DbContext
     {
@@ -22,7 +22,8 @@ internal static class TenantMigrationRun
         try
         {
             await EnsureSchemaAsync(target, cancellationToken).ConfigureAwait(false);
-            var context = createContext(target) ?? throw new InvalidOperationException("The context factory returned null.");
+            var (context, release) = contexts.Create(target);
+            await using (release.ConfigureAwait(false))
             await using (context.ConfigureAwait(false))
             {
                 var report = await context.Database

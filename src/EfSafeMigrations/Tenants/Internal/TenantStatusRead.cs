@@ -7,13 +7,14 @@ namespace EfSafeMigrations.Tenants.Internal;
 internal static class TenantStatusRead
 {
     public static async Task<TenantStatus> ReadAsync<TContext>(
-        TenantTarget target, Func<TenantTarget, TContext> createContext, Action<CheckOptions>? check, CancellationToken cancellationToken)
+        TenantTarget target, TargetContexts<TContext> contexts, Action<CheckOptions>? check, CancellationToken cancellationToken)
         where TContext : DbContext
     {
         var location = TargetSet.Location(target);
         try
         {
-            var context = createContext(target) ?? throw new InvalidOperationException("The context factory returned null.");
+            var (context, release) = contexts.Create(target);
+            await using (release.ConfigureAwait(false))
             await using (context.ConfigureAwait(false))
             {
                 var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
 using EfSafeMigrations.Tenants;
+using EfSafeMigrations.Tenants.Internal;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfSafeMigrations.CommandLine.Internal.Commands;
@@ -41,7 +42,7 @@ internal static class TenantCommands
 
     public static async Task<int> RunAsync<TContext>(
         IReadOnlyList<string> args, Func<CancellationToken, Task<IEnumerable<TenantTarget>>> listTargets,
-        Func<TenantTarget, TContext> createContext, CancellationToken cancellationToken)
+        TargetContexts<TContext> contexts, CancellationToken cancellationToken)
         where TContext : DbContext
     {
         ParsedCommandLine parsed;
@@ -83,13 +84,13 @@ internal static class TenantCommands
             var targets = await listTargets(cancellationToken).ConfigureAwait(false);
             if (ReferenceEquals(parsed.Spec, Migrate))
             {
-                var report = await SafeMigrationsTenants.MigrateAsync(targets, createContext, options, cancellationToken).ConfigureAwait(false);
+                var report = await SafeMigrationsTenants.RunAsync(targets, contexts, options, cancellationToken).ConfigureAwait(false);
                 Console.Write(parsed.Json ? report.ToJson() + Environment.NewLine : report.ToTable());
                 return report.ExitCode;
             }
 
-            var status = await SafeMigrationsTenants.StatusAsync(
-                targets, createContext, parsed.Has("check") ? _ => { } : null, options, cancellationToken).ConfigureAwait(false);
+            var status = await SafeMigrationsTenants.ReadAsync(
+                targets, contexts, parsed.Has("check") ? _ => { } : null, options, cancellationToken).ConfigureAwait(false);
             Console.Write(parsed.Json ? status.ToJson() + Environment.NewLine : status.ToTable());
             return status.ExitCode;
         }

@@ -138,6 +138,7 @@ internal static class Outcomes
         SafeMigrationsExitCode.NotAvailable => "not-available",
         SafeMigrationsExitCode.PendingMigrations => "pending-migrations",
         SafeMigrationsExitCode.MissingPrivilege => "missing-privilege",
+        SafeMigrationsExitCode.TargetsFailed => "targets-failed",
         SafeMigrationsExitCode.Terminated => "terminated",
         _ => code.ToString(),
     };
