@@ -1,3 +1,4 @@
+using EfSafeMigrations.Deployment.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,9 +10,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 namespace EfSafeMigrations.Execution.Internal;
 
 /// <summary>
-/// Npgsql's migrator, unchanged for <c>Migrate()</c> and scripts (type reload after enums and extensions
-/// included), opened up so the safe runner can ask it, the way EF itself does, which migrations to apply
-/// or revert and which commands each one is (history insert/delete included).
+/// Npgsql's migrator, unchanged for scripts, opened up so the safe runner can ask it, the way EF itself does, which
+/// migrations to apply or revert and which commands each one is (history insert/delete included). <c>Migrate()</c> and
+/// <c>MigrateAsync()</c> go through the safe runner (<see cref="MigrateRouter"/>) unless the user opted out; the runner
+/// only ever asks this class for plans and commands, never calls back into <c>Migrate</c>.
 /// </summary>
 internal sealed class SafeMigrator(
     IMigrationsAssembly migrationsAssembly,
@@ -35,6 +37,27 @@ internal sealed class SafeMigrator(
         migrationCommandExecutor, connection, sqlGenerationHelper, currentContext, modelRuntimeInitializer, logger, commandLogger,
         databaseProvider, migrationsModelDiffer, designTimeModel, contextOptions, executionStrategy)
 {
+    private readonly ICurrentDbContext _currentContext = currentContext;
+
+    /// <inheritdoc />
+    public override void Migrate(string? targetMigration)
+    {
+        if (MigrateRouter.For(_currentContext.Context) is { } router)
+        {
+            router.Migrate(targetMigration);
+        }
+        else
+        {
+            base.Migrate(targetMigration);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task MigrateAsync(string? targetMigration, CancellationToken cancellationToken = default)
+        => MigrateRouter.For(_currentContext.Context) is { } router
+            ? router.MigrateAsync(targetMigration, cancellationToken)
+            : base.MigrateAsync(targetMigration, cancellationToken);
+
     /// <summary>What migrating to <paramref name="targetMigration"/> means, given the applied ids (EF's own rules).</summary>
     public (IReadOnlyList<Migration> ToApply, IReadOnlyList<Migration> ToRevert, Migration? Target) Select(
         IEnumerable<string> appliedMigrationIds, string? targetMigration)
