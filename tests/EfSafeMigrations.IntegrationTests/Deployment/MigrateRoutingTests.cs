@@ -2,6 +2,7 @@ using EfSafeMigrations.IntegrationTests.Models.Shop;
 using EfSafeMigrations.IntegrationTests.SafeApply;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace EfSafeMigrations.IntegrationTests.Deployment;
 
@@ -45,6 +46,29 @@ public class MigrateRoutingTests
         (await SafeApply.Journal.HistoryAsync(database.ConnectionString)).Should().BeEmpty();
         (await SafeApply.Journal.ReadAsync(database.ConnectionString)).Should().BeEmpty();
         (await SafeApply.Journal.ScalarAsync<string>(database.ConnectionString, "SELECT to_regclass('orders')::text")).Should().BeNull();
+    }
+
+    [Test]
+    public async Task Synchronous_Migrate_creates_a_missing_database_as_EF_does()
+    {
+        await using var owner = await PostgresTestServer.CreateDatabaseAsync();
+        await DatabaseAccessTests.AdminAsync($"ALTER ROLE \"{owner.Role}\" CREATEDB");
+        var missing = owner.Name + "_new";
+        var connectionString = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Database = missing }.ConnectionString;
+        try
+        {
+            await using (var context = ShopOptions.Shop(connectionString))
+            {
+                context.Database.Migrate();
+            }
+
+            (await SafeApply.Journal.ReadAsync(connectionString)).Select(j => $"{j.MigrationId} {j.Status}")
+                .Should().Equal($"{CreateShop.Id} applied", $"{SafeChanges.Id} applied");
+        }
+        finally
+        {
+            await DatabaseAccessTests.AdminAsync($"DROP DATABASE IF EXISTS \"{missing}\" WITH (FORCE)");
+        }
     }
 
     [Test]
