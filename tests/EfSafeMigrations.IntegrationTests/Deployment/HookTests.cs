@@ -50,6 +50,27 @@ public class HookTests
     }
 
     [Test]
+    public async Task A_failing_after_migration_hook_stops_the_run_after_that_migration_and_the_next_run_continues()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var context = ShopOptions.Shop(database.ConnectionString,
+                         configure: o => o.Hooks.AfterMigration(_ => throw new InvalidOperationException("Smoke test failed."))))
+        {
+            var failure = await FluentActions.Awaiting(() => context.Database.MigrateAsync()).Should().ThrowAsync<SafeMigrationException>();
+            failure.Which.Message.Should().StartWith($"The after-migration hook of {CreateShop.Id} failed: Smoke test failed. {CreateShop.Id} is complete");
+            failure.Which.MigrationId.Should().Be(CreateShop.Id);
+        }
+
+        (await SafeApply.Journal.HistoryAsync(database.ConnectionString)).Should().Equal(CreateShop.Id);
+        await using (var context = ShopOptions.Shop(database.ConnectionString))
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        (await SafeApply.Journal.HistoryAsync(database.ConnectionString)).Should().Equal(CreateShop.Id, SafeChanges.Id);
+    }
+
+    [Test]
     public async Task The_pg_dump_backup_is_taken_before_applying_and_holds_the_schema_as_it_was()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();

@@ -13,76 +13,53 @@ internal sealed class RunHooks(
     string toolConnectionString)
 {
     /// <summary>The backup first (user hooks may change data), then the user's hooks. Nothing has been applied yet.</summary>
-    public async Task BeforeRunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (hooks.BackupPath is { } path && report.Plan.Migrations.Count > 0)
+    public Task BeforeRunAsync(CancellationToken cancellationToken)
+        => GuardAsync(async () =>
             {
-                report.BackupFile = await PgDumpBackup.TakeAsync(hooks.PgDumpPath, path, toolConnectionString, logger, cancellationToken).ConfigureAwait(false);
-            }
+                if (hooks.BackupPath is { } path && report.Plan.Migrations.Count > 0)
+                {
+                    report.BackupFile = await PgDumpBackup.TakeAsync(hooks.PgDumpPath, path, toolConnectionString, logger, cancellationToken)
+                        .ConfigureAwait(false);
+                }
 
-            await InvokeAsync(hooks.BeforeRunHooks, null, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsHookFailure(exception))
-        {
-            throw new SafeMigrationException($"The before-run hook failed: {exception.Message} Nothing was applied.", report, exception);
-        }
-    }
+                await InvokeAsync(hooks.BeforeRunHooks, null, cancellationToken).ConfigureAwait(false);
+            },
+            null,
+            exception => $"The before-run hook failed: {exception.Message} Nothing was applied.");
 
-    public async Task BeforeMigrationAsync(PlannedMigration migration, CancellationToken cancellationToken)
+    public Task BeforeMigrationAsync(PlannedMigration migration, CancellationToken cancellationToken)
+        => GuardAsync(() => InvokeAsync(hooks.BeforeMigrationHooks, migration, cancellationToken), migration.Id,
+            exception => $"The before-migration hook of {migration.Id} failed: {exception.Message} {migration.Id} was not started; " +
+                         $"{report.Migrations.Count} migration(s) before it completed, and the next run continues with {migration.Id}.");
+
+    public Task AfterMigrationAsync(PlannedMigration migration, CancellationToken cancellationToken)
+        => GuardAsync(() => InvokeAsync(hooks.AfterMigrationHooks, migration, cancellationToken), migration.Id,
+            exception => $"The after-migration hook of {migration.Id} failed: {exception.Message} {migration.Id} is complete; the run " +
+                         "stopped after it and the next run continues with the migrations after it.");
+
+    public Task AfterRunAsync(CancellationToken cancellationToken)
+        => GuardAsync(() => InvokeAsync(hooks.AfterRunHooks, null, cancellationToken), null,
+            exception => $"The after-run hook failed: {exception.Message} Every migration of the run is complete.");
+
+    private async Task GuardAsync(Func<Task> hook, string? migrationId, Func<Exception, string> failure)
     {
         try
         {
-            await InvokeAsync(hooks.BeforeMigrationHooks, migration.Id, migration.Direction, cancellationToken).ConfigureAwait(false);
+            await hook().ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsHookFailure(exception))
+        catch (Exception exception) when (exception is not OperationCanceledException and not SafeMigrationException)
         {
-            throw new SafeMigrationException(
-                $"The before-migration hook of {migration.Id} failed: {exception.Message} {migration.Id} was not started; " +
-                $"{report.Migrations.Count} migration(s) before it completed, and the next run continues with {migration.Id}.",
-                report, exception, migration.Id);
-        }
-    }
-
-    public async Task AfterMigrationAsync(PlannedMigration migration, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await InvokeAsync(hooks.AfterMigrationHooks, migration.Id, migration.Direction, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsHookFailure(exception))
-        {
-            throw new SafeMigrationException(
-                $"The after-migration hook of {migration.Id} failed: {exception.Message} {migration.Id} is complete; the run stopped " +
-                "after it and the next run continues with the migrations after it.",
-                report, exception, migration.Id);
-        }
-    }
-
-    public async Task AfterRunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await InvokeAsync(hooks.AfterRunHooks, null, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsHookFailure(exception))
-        {
-            throw new SafeMigrationException(
-                $"The after-run hook failed: {exception.Message} Every migration of the run is complete.", report, exception);
+            throw new SafeMigrationException(failure(exception), report, exception, migrationId);
         }
     }
 
     private async Task InvokeAsync(
-        List<Func<MigrationHookContext, CancellationToken, Task>> list, string? migrationId, MigrationDirection? direction,
-        CancellationToken cancellationToken)
+        List<Func<MigrationHookContext, CancellationToken, Task>> list, PlannedMigration? migration, CancellationToken cancellationToken)
     {
         foreach (var hook in list)
         {
-            await hook(new MigrationHookContext(context, connection, report, logger, migrationId, direction), cancellationToken)
+            await hook(new MigrationHookContext(context, connection, report, logger, migration?.Id, migration?.Direction), cancellationToken)
                 .ConfigureAwait(false);
         }
     }
-
-    private static bool IsHookFailure(Exception exception) => exception is not OperationCanceledException and not SafeMigrationException;
 }
