@@ -72,6 +72,23 @@ public class MigrateRoutingTests
     }
 
     [Test]
+    public async Task A_retrying_execution_strategy_as_production_apps_configure_it_migrates_through_the_safe_runner()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        var options = new DbContextOptionsBuilder<ShopDbContext>()
+            .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .UseSafeMigrations()
+            .UseSeeding((context, _) => context.Database.ExecuteSqlRaw("UPDATE customers SET email = email"))
+            .Options;
+        await using var context = new ShopDbContext(options);
+
+        context.Database.Migrate();
+
+        (await SafeApply.Journal.ReadAsync(database.ConnectionString)).Should().HaveCount(2).And.OnlyContain(j => j.Status == "applied");
+    }
+
+    [Test]
     public async Task RouteMigrate_false_keeps_EFs_migrator_without_journal_or_lock()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
