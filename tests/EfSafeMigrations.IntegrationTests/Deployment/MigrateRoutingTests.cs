@@ -102,6 +102,22 @@ public class MigrateRoutingTests
     }
 
     [Test]
+    public async Task Inside_a_transaction_the_caller_opened_Migrate_is_refused_before_anything_runs()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var context = ShopOptions.Shop(database.ConnectionString))
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+
+            await FluentActions.Awaiting(() => context.Database.MigrateAsync()).Should().ThrowAsync<InvalidOperationException>()
+                .WithMessage("Migrate() was called inside a transaction*Commit or dispose the transaction before migrating. Nothing was applied.");
+        }
+
+        (await SafeApply.Journal.ScalarAsync<string>(database.ConnectionString, "SELECT to_regclass('\"__EFMigrationsHistory\"')::text"))
+            .Should().BeNull();
+    }
+
+    [Test]
     public async Task Seeding_runs_after_a_routed_Migrate_and_a_synchronous_Migrate_with_only_UseAsyncSeeding_is_refused_before_anything_runs()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();

@@ -9,10 +9,8 @@ namespace EfSafeMigrations.Deployment.Internal;
 
 /// <summary>
 /// Sends EF's <c>Migrate()</c>/<c>MigrateAsync()</c> (what <c>dotnet ef database update</c> and bundles call) through the safe
-/// runner, unless the user opted out (<see cref="DeploymentOptions.RouteMigrate"/>) or migrates inside a transaction of their
-/// own: the safe runner needs steps outside any transaction, so EF's migrator keeps that case (and its warning, an error by
-/// default since EF 9). Parity with EF 10's migrator otherwise comes from the runner: database creation, target migrations
-/// ("0" included), the pending-model-changes check, seeding after migrating.
+/// runner, unless the user opted out (<see cref="DeploymentOptions.RouteMigrate"/>). Parity with EF 10's migrator comes from
+/// the runner: database creation, target migrations ("0" included), the pending-model-changes check, seeding after migrating.
 /// </summary>
 internal sealed class MigrateRouter(SafeMigrationRunner runner, IDbContextOptions contextOptions, IRelationalConnection connection)
 {
@@ -27,8 +25,7 @@ internal sealed class MigrateRouter(SafeMigrationRunner runner, IDbContextOption
 
     private bool Routes
         => contextOptions.FindExtension<SafeMigrationsOptionsExtension>() is { } extension
-            && extension.Options.Deployment.RouteMigrate
-            && connection.CurrentTransaction is null;
+            && extension.Options.Deployment.RouteMigrate;
 
     public void Migrate(string? targetMigration)
     {
@@ -52,6 +49,16 @@ internal sealed class MigrateRouter(SafeMigrationRunner runner, IDbContextOption
 
     private async Task RunAsync(MigrateSafelyOptions call, CancellationToken cancellationToken)
     {
+        if (connection.CurrentTransaction is not null)
+        {
+            // EF only warns and runs the migrations inside the caller's transaction, where concurrent index builds and
+            // VALIDATE steps cannot run: the transaction would abort half-way through.
+            throw new InvalidOperationException(
+                "Migrate() was called inside a transaction this context has open (BeginTransaction/UseTransaction). EfSafeMigrations " +
+                "runs steps outside any transaction (concurrent index builds, validations), so it cannot migrate inside one. " +
+                "Commit or dispose the transaction before migrating. Nothing was applied.");
+        }
+
         if (_running)
         {
             // A hook or seeding callback calling Migrate() on the migrating context would wait for its own lock.
