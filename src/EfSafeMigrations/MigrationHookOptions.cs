@@ -21,7 +21,8 @@ public sealed class MigrationHookOptions
 
     /// <summary>
     /// Where <see cref="BackupBeforeApplying"/> writes the dump: a file path (a <c>.sql</c> file gets a plain SQL dump for
-    /// <c>psql</c>, any other name pg_dump's custom format for <c>pg_restore</c>), or an existing folder, which gets
+    /// <c>psql</c>, any other name pg_dump's custom format for <c>pg_restore</c>), or a folder (existing, or ending with a
+    /// path separator), which gets
     /// <c>&lt;database&gt;-&lt;UTC time&gt;.dump</c>. <see langword="null"/>: no backup.
     /// </summary>
     public string? BackupPath { get; set; }

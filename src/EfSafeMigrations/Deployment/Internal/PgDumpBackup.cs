@@ -17,9 +17,10 @@ internal static class PgDumpBackup
     {
         var pgDump = PgDumpLocator.Find(pgDumpPath);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        var file = Directory.Exists(outputPath)
+        var folder = Directory.Exists(outputPath) || outputPath.EndsWith(Path.DirectorySeparatorChar) || outputPath.EndsWith(Path.AltDirectorySeparatorChar);
+        var file = Path.GetFullPath(folder
             ? Path.Combine(outputPath, $"{settings.Database}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.dump")
-            : Path.GetFullPath(outputPath);
+            : outputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var partial = file + ".partial";
 

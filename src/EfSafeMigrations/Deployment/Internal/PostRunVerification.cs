@@ -18,9 +18,9 @@ internal static class PostRunVerification
           (SELECT array_agg(nspname ORDER BY nspname) FROM s),
           (SELECT count(*) FROM pg_class c JOIN s ON s.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')),
           (SELECT count(*) FROM pg_class c JOIN s ON s.oid = c.relnamespace WHERE c.relkind IN ('i', 'I')),
-          (SELECT array_agg(s.nspname || '.' || c.relname ORDER BY 1)
+          (SELECT array_agg(s.nspname || '.' || c.relname ORDER BY s.nspname, c.relname)
              FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN s ON s.oid = c.relnamespace WHERE NOT i.indisvalid),
-          (SELECT array_agg(s.nspname || '.' || t.relname || '.' || k.conname ORDER BY 1)
+          (SELECT array_agg(s.nspname || '.' || t.relname || '.' || k.conname ORDER BY s.nspname, t.relname, k.conname)
              FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid JOIN s ON s.oid = t.relnamespace WHERE NOT k.convalidated)
         """;
 
