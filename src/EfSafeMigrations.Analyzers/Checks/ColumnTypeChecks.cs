@@ -40,7 +40,8 @@ internal sealed class ColumnTypeChecks : MigrationCheck
 
         if (type is not null)
         {
-            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, column.Table, type, primaryKey))
+            var oldType = column.IsAlter && call.String("oldType") is { } oldText ? SqlColumnType.Parse(oldText) : null;
+            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, column.Table, type, primaryKey, oldType))
             {
                 method.Report(rule, call.Location, escalate: false, arguments);
             }

@@ -13,11 +13,12 @@ internal sealed class LintContext
     private int _describedIndex = -1;
     private string _description = string.Empty;
 
-    public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, bool executorSetsLockTimeout, bool safeSqlGenerator)
+    public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, bool executorSetsLockTimeout, bool safeSqlGenerator, int? postgresVersion = null)
     {
         MigrationId = migrationId;
         Operations = operations;
         RawSql = new RawSqlScanState { ExecutorSetsLockTimeout = executorSetsLockTimeout, LoneConcurrentAndValidateRunOutsideTransaction = safeSqlGenerator };
+        RawSql.Schema.PostgresVersion = postgresVersion;
     }
 
     public string MigrationId { get; }

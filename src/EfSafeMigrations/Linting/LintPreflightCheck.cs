@@ -48,7 +48,8 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
 
         // The pending migrations run in order in this run: what an earlier one creates is new for the later ones
         // (a fresh install creates every table it alters, renames or drops).
-        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context.Context, cancellationToken);
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(
+            context.Context, toLint.SelectMany(m => TablesBeforeRun.SchemasNamedBy(m.Migration.UpOperations)), cancellationToken);
         var report = MigrationLinter.Lint(
             toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
             LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });

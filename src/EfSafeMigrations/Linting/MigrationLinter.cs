@@ -82,7 +82,7 @@ internal static class MigrationLinter
     private static IReadOnlySet<string> LintOne(
         MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings, IReadOnlySet<string> createdInRun)
     {
-        var context = new LintContext(migration.Id, migration.Operations, settings.ExecutorSetsLockTimeout, settings.SafeSqlGenerator);
+        var context = new LintContext(migration.Id, migration.Operations, settings.ExecutorSetsLockTimeout, settings.SafeSqlGenerator, settings.PostgresVersion);
         context.RawSql.NewTables.UnionWith(createdInRun);
         for (var i = 0; i < migration.Operations.Count; i++)
         {

@@ -95,7 +95,10 @@ internal sealed class SafeMigrationRunner(
         }
 
         var lockNamed = await MigratorApplicationName.ApplyAsync(lockConnection, cancellationToken).ConfigureAwait(false);
-        var key = AdvisoryLock.KeyFor(historySchema, relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
+        // An unqualified history table lives in the search path's first schema: one lock per tenant schema, and the key of
+        // earlier versions when no search path is set.
+        var key = AdvisoryLock.KeyFor(
+            historySchema ?? SearchPath.FirstSchema(connection.ConnectionString), relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
         var (migrationLock, waited) = await AcquireLockAsync(lockConnection, key, options, logger, call, report, cancellationToken).ConfigureAwait(false);
         report.LockWait = waited;
         await using (migrationLock)

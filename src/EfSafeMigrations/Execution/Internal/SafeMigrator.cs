@@ -1,9 +1,11 @@
+using System.Reflection;
 using EfSafeMigrations.Deployment.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 
@@ -37,12 +39,25 @@ internal sealed class SafeMigrator(
         migrationCommandExecutor, connection, sqlGenerationHelper, currentContext, modelRuntimeInitializer, logger, commandLogger,
         databaseProvider, migrationsModelDiffer, designTimeModel, contextOptions, executionStrategy)
 {
-    private readonly ICurrentDbContext _currentContext = currentContext;
+    private readonly IHistoryRepository _history = historyRepository;
+    private readonly IMigrationsSqlGenerator _generator = migrationsSqlGenerator;
+    private readonly IRawSqlCommandBuilder _rawSql = rawSqlCommandBuilder;
+    private readonly ICurrentDbContext _context = currentContext;
+    private readonly IModelRuntimeInitializer _modelInitializer = modelRuntimeInitializer;
+    private readonly IRelationalCommandDiagnosticsLogger _commandLogger = commandLogger;
+
+    // An empty model that only says which EF wrote it: enough for a scaffolded AlterColumn (see TargetModelDemand).
+    private readonly Lazy<IModel> _versionOnlyModel = new(() =>
+    {
+        var builder = new ModelBuilder();
+        builder.HasAnnotation("ProductVersion", ProductInfo.GetVersion());
+        return modelRuntimeInitializer.Initialize(builder.FinalizeModel());
+    });
 
     /// <inheritdoc />
     public override void Migrate(string? targetMigration)
     {
-        if (MigrateRouter.For(_currentContext.Context) is { } router)
+        if (MigrateRouter.For(_context.Context) is { } router)
         {
             router.Migrate(targetMigration);
         }
@@ -54,7 +69,7 @@ internal sealed class SafeMigrator(
 
     /// <inheritdoc />
     public override Task MigrateAsync(string? targetMigration, CancellationToken cancellationToken = default)
-        => MigrateRouter.For(_currentContext.Context) is { } router
+        => MigrateRouter.For(_context.Context) is { } router
             ? router.MigrateAsync(targetMigration, cancellationToken)
             : base.MigrateAsync(targetMigration, cancellationToken);
 
@@ -71,4 +86,43 @@ internal sealed class SafeMigrator(
 
     public IReadOnlyList<MigrationCommand> DownCommands(Migration migration, Migration? previousMigration)
         => GenerateDownSql(migration, previousMigration, MigrationsSqlGenerationOptions.Default);
+
+    // EF's own composition (operations, then the history row, suppressed with them), with the target model built
+    // only where the generators read it (TargetModelDemand): same SQL, without EF's per-migration model cost.
+    protected override IReadOnlyList<MigrationCommand> GenerateUpSql(
+        Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => WithHistoryCommand(
+            _generator.Generate(migration.UpOperations, ModelFor(migration.UpOperations, migration), options),
+            _history.GetInsertScript(new HistoryRow(MigrationPlanBuilder.IdOf(migration), ProductInfo.GetVersion())));
+
+    protected override IReadOnlyList<MigrationCommand> GenerateDownSql(
+        Migration migration, Migration? previousMigration,
+        MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => WithHistoryCommand(
+            _generator.Generate(migration.DownOperations, ModelFor(migration.DownOperations, previousMigration), options),
+            _history.GetDeleteScript(MigrationPlanBuilder.IdOf(migration)));
+
+    internal IModel? ModelFor(IReadOnlyList<MigrationOperation> operations, Migration? modelSource)
+        => modelSource is null ? null : TargetModelDemand.Of(operations) switch
+        {
+            TargetModelNeed.None => null,
+            TargetModelNeed.ProductVersion when HasDesignerModel(modelSource) => _versionOnlyModel.Value,
+            TargetModelNeed.DefaultSchema => modelSource.TargetModel,
+            _ => modelSource.TargetModel is { } model ? _modelInitializer.Initialize(model) : null,
+        };
+
+    // Without a Designer file the target model is empty and carries no version (cheap to build, and EF then
+    // generates AlterColumn without comparing old types): only a Designer's model is replaced by the version.
+    private static bool HasDesignerModel(Migration migration)
+        => migration.GetType().GetMethod("BuildTargetModel", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(ModelBuilder)])
+            ?.DeclaringType != typeof(Migration);
+
+    private IReadOnlyList<MigrationCommand> WithHistoryCommand(IReadOnlyList<MigrationCommand> commands, string historySql)
+        =>
+        [
+            .. commands,
+            new MigrationCommand(
+                _rawSql.Build(historySql), _context.Context, _commandLogger,
+                transactionSuppressed: commands.Any(c => c.TransactionSuppressed)),
+        ];
 }

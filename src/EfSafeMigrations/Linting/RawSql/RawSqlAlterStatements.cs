@@ -167,7 +167,26 @@ internal static class RawSqlAlterStatements
         else if (cursor.Accept("set", "data", "type") || cursor.Accept("type"))
         {
             var newType = RawSqlColumnDefinition.ReadType(cursor);
-            if (!tableIsNew)
+            var type = SqlColumnType.Parse(newType);
+            var schema = context.State.Schema;
+            var oldType = schema.AddedColumnType(table.Name, column);
+            RawSqlTypeChoices.Check(context, column, table.ToString(), type, primaryKey: false, oldType);
+            if (tableIsNew)
+            {
+                return;
+            }
+
+            if (oldType is not null)
+            {
+                // Added earlier in this migration with a known type: judged like an EF AlterColumn with its oldType.
+                if (!type.IsSafeChangeFrom(oldType))
+                {
+                    context.Report(RuleCatalog.ColumnTypeChange, column, table.ToString(), oldType.Original, type.DescribeChangeFrom(oldType));
+                }
+
+                schema.ColumnAdded(table.Name, column, type);
+            }
+            else
             {
                 // The old type is not in the SQL: the change may well be binary-compatible, so this warns, never blocks.
                 context.ReportAtMost(RuleSeverity.Warning, RuleCatalog.ColumnTypeChange, column, table.ToString(), "its current type (unknown here)", newType);

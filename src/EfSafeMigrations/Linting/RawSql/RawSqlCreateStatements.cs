@@ -1,6 +1,8 @@
+using System.Collections.Generic;
+
 namespace EfSafeMigrations.Linting.RawSql;
 
-/// <summary>CREATE INDEX and CREATE TABLE in raw SQL (other CREATE statements are harmless to running code).</summary>
+/// <summary>CREATE INDEX, CREATE TABLE and CREATE SCHEMA in raw SQL (other CREATE statements are harmless to running code).</summary>
 internal static class RawSqlCreateStatements
 {
     public static void Scan(StatementContext context, SqlTokenCursor cursor)
@@ -21,6 +23,10 @@ internal static class RawSqlCreateStatements
         {
             ScanCreateTable(context, cursor);
         }
+        else if (cursor.Accept("schema") && !cursor.PeekIs("if") && !cursor.PeekIs("authorization") && cursor.ReadName() is { } schema)
+        {
+            context.State.NewSchemas.Add(schema.Name);
+        }
     }
 
     private static void ScanCreateTable(StatementContext context, SqlTokenCursor cursor)
@@ -38,16 +44,43 @@ internal static class RawSqlCreateStatements
             return; // CREATE TABLE ... AS / PARTITION OF
         }
 
-        foreach (var element in RawSqlAlterStatements.SplitTopLevel(cursor, untilCloseParen: true))
+        var elements = RawSqlAlterStatements.SplitTopLevel(cursor, untilCloseParen: true);
+        var key = SingleColumnPrimaryKey(elements);
+        foreach (var element in elements)
         {
             var elementCursor = new SqlTokenCursor(element);
-            if (elementCursor.Peek() is { Kind: SqlTokenKind.Word } first
-                && first.Value is "constraint" or "primary" or "unique" or "foreign" or "check" or "exclude" or "like")
+            if (IsTableConstraint(elementCursor))
             {
                 continue; // table constraints on a new, empty table are harmless
             }
 
-            RawSqlColumnDefinition.Scan(context, elementCursor, table, tableIsNew: true);
+            var isKey = key is not null && elementCursor.Peek() is { IsIdentifier: true } name && name.Value == key;
+            RawSqlColumnDefinition.Scan(context, elementCursor, table, tableIsNew: true, primaryKey: isKey);
         }
+    }
+
+    private static bool IsTableConstraint(SqlTokenCursor element)
+        => element.Peek() is { Kind: SqlTokenKind.Word } first
+           && first.Value is "constraint" or "primary" or "unique" or "foreign" or "check" or "exclude" or "like";
+
+    // [CONSTRAINT name] PRIMARY KEY (column): the key column of a table-level constraint, for ESM0023.
+    private static string? SingleColumnPrimaryKey(List<List<SqlToken>> elements)
+    {
+        foreach (var element in elements)
+        {
+            var cursor = new SqlTokenCursor(element);
+            if (cursor.Accept("constraint"))
+            {
+                cursor.ReadName();
+            }
+
+            if (cursor.Accept("primary", "key") && cursor.AcceptKind(SqlTokenKind.OpenParen)
+                && cursor.Next() is { IsIdentifier: true } column && cursor.AcceptKind(SqlTokenKind.CloseParen))
+            {
+                return column.Value;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,14 +1,15 @@
 namespace EfSafeMigrations.Linting.RawSql;
 
-/// <summary>Statements that change or lock rows: UPDATE, DELETE, TRUNCATE, LOCK, VACUUM FULL, CLUSTER, EXPLAIN ANALYZE of them.</summary>
+/// <summary>Statements that change or lock rows: UPDATE, DELETE, MERGE, TRUNCATE, LOCK, VACUUM FULL, CLUSTER, EXPLAIN ANALYZE of them.</summary>
 internal static class RawSqlDataStatements
 {
     public static void Scan(StatementContext context, string keyword, SqlTokenCursor cursor)
     {
         switch (keyword)
         {
-            case "update" or "delete":
+            case "update" or "delete" or "merge":
                 cursor.Accept("from");
+                cursor.Accept("into");
                 cursor.Accept("only");
                 if (!context.State.IsNewTable(cursor.ReadName()))
                 {
@@ -20,8 +21,7 @@ internal static class RawSqlDataStatements
                 context.Report(RuleCatalog.UnbatchedDataChange, context.Statement.Summary);
                 break;
             case "truncate":
-                context.Report(RuleCatalog.Truncate, context.Statement.Summary);
-                context.TakesLock();
+                ScanTruncate(context, cursor);
                 break;
             case "lock":
                 context.Report(RuleCatalog.LockTable, context.Statement.Summary);
@@ -35,6 +35,26 @@ internal static class RawSqlDataStatements
             case "explain":
                 ScanExplained(context, cursor);
                 break;
+        }
+    }
+
+    // TRUNCATE [TABLE] [ONLY] a, b: emptying tables this migration created loses nothing and blocks no one.
+    private static void ScanTruncate(StatementContext context, SqlTokenCursor cursor)
+    {
+        cursor.Accept("table");
+        var allNew = true;
+        do
+        {
+            cursor.Accept("only");
+            allNew &= context.State.IsNewTable(cursor.ReadName());
+            cursor.AcceptKind(SqlTokenKind.Operator); // the '*' of a table name followed by *
+        }
+        while (cursor.AcceptKind(SqlTokenKind.Comma));
+
+        if (!allNew)
+        {
+            context.Report(RuleCatalog.Truncate, context.Statement.Summary);
+            context.TakesLock();
         }
     }
 

@@ -11,6 +11,9 @@ internal sealed class RawSqlScanState
     /// <summary>Tables created earlier in this migration (by name, as PostgreSQL resolves it): empty, so exempt from lock rules.</summary>
     public HashSet<string> NewTables { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>Schemas this migration created with a plain CREATE SCHEMA (not IF NOT EXISTS): dropping them loses nothing older.</summary>
+    public HashSet<string> NewSchemas { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>Columns added and NOT NULL checks validated earlier in this migration (raw SQL and operations alike).</summary>
     public MigrationSchemaFacts Schema { get; } = new();
 

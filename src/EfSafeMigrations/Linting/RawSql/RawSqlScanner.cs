@@ -91,6 +91,9 @@ internal static class RawSqlScanner
             case "set" or "reset" or "begin" or "start" or "commit" or "end" or "rollback" or "abort":
                 RawSqlSessionStatements.Scan(context, first.Value, cursor);
                 break;
+            case "select" when cursor.RestContains("set_config"):
+                RawSqlSessionStatements.ScanSetConfig(context);
+                break;
             default:
                 RawSqlDataStatements.Scan(context, first.Value, cursor);
                 break;

@@ -3,16 +3,19 @@ namespace EfSafeMigrations.Linting.RawSql;
 /// <summary>Column types that are hard to change later (ESM0022-ESM0027), shared by raw SQL and EF operations.</summary>
 internal static class RawSqlTypeChoices
 {
-    public static void Check(StatementContext context, string column, string table, SqlColumnType type, bool primaryKey)
+    public static void Check(StatementContext context, string column, string table, SqlColumnType type, bool primaryKey, SqlColumnType? oldType = null)
     {
-        foreach (var (rule, arguments) in Find(column, table, type, primaryKey))
+        foreach (var (rule, arguments) in Find(column, table, type, primaryKey, oldType))
         {
             context.Report(rule, arguments);
         }
     }
 
-    /// <summary>The type-choice rules a column of this type breaks, with their message arguments.</summary>
-    public static System.Collections.Generic.IEnumerable<(Rule Rule, string[] Arguments)> Find(string column, string table, SqlColumnType type, bool primaryKey)
+    /// <summary>
+    /// The type-choice rules a column of this type breaks, with their message arguments. <paramref name="oldType"/> is the
+    /// type a changed column had: a varchar(n) whose limit changes was chosen earlier, and widening it is the cheap fix.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<(Rule Rule, string[] Arguments)> Find(string column, string table, SqlColumnType type, bool primaryKey, SqlColumnType? oldType = null)
     {
         if (type.IsJson)
         {
@@ -29,7 +32,7 @@ internal static class RawSqlTypeChoices
             yield return (RuleCatalog.CharColumn, new[] { column, table, type.Original });
         }
 
-        if (type.IsVarcharWithLength)
+        if (type.IsVarcharWithLength && oldType?.IsVarcharWithLength != true)
         {
             yield return (RuleCatalog.VarcharWithLength, new[] { column, table, type.Original });
         }

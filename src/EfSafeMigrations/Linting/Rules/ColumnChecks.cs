@@ -24,7 +24,7 @@ internal sealed class AddColumnCheck : IOperationCheck
             return;
         }
 
-        context.Schema.ColumnAdded(column.Table, column.Name);
+        context.Schema.ColumnAdded(column.Table, column.Name, ColumnFacts.StoreType(column));
         var autoIncrementing = ColumnFacts.IsAutoIncrementing(column);
         var computed = !string.IsNullOrWhiteSpace(column.ComputedColumnSql);
         if (autoIncrementing)

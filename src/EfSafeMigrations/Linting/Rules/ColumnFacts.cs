@@ -32,7 +32,8 @@ internal static class ColumnFacts
     {
         if (StoreType(column) is { } type)
         {
-            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, table, type, primaryKey))
+            var oldType = (column as AlterColumnOperation)?.OldColumn is { } old ? StoreType(old) : null;
+            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, table, type, primaryKey, oldType))
             {
                 context.Report(rule, arguments);
             }
