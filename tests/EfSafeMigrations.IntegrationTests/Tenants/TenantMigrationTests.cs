@@ -165,6 +165,9 @@ public class TenantMigrationTests
 
         report.Results.Select(r => r.Outcome).Should().Equal([TenantOutcome.Failed, TenantOutcome.Applied], "only alpha's lock is held: " + report.ToTable());
         report.Results[0].Error.Should().Contain("lock");
+
+        var status = await SafeMigrationsTenants.StatusAsync(targets, t => ShopOptions.Shop(t.ScopedConnectionString));
+        status.Behind.Select(t => t.Name).Should().Equal("alpha");
     }
 
     private static string Unreachable(int n = 0) => new NpgsqlConnectionStringBuilder

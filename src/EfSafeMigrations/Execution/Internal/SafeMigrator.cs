@@ -1,5 +1,6 @@
 using System.Reflection;
 using EfSafeMigrations.Deployment.Internal;
+using EfSafeMigrations.Scripts.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,10 +13,12 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 namespace EfSafeMigrations.Execution.Internal;
 
 /// <summary>
-/// Npgsql's migrator, unchanged for scripts, opened up so the safe runner can ask it, the way EF itself does, which
-/// migrations to apply or revert and which commands each one is (history insert/delete included). <c>Migrate()</c> and
-/// <c>MigrateAsync()</c> go through the safe runner (<see cref="MigrateRouter"/>) unless the user opted out; the runner
-/// only ever asks this class for plans and commands, never calls back into <c>Migrate</c>.
+/// Npgsql's migrator (type reload after enums and extensions included), opened up so the safe runner can ask it, the way
+/// EF itself does, which migrations to apply or revert and which commands each one is (history insert/delete included).
+/// <c>Migrate()</c> and <c>MigrateAsync()</c> go through the safe runner (<see cref="MigrateRouter"/>) unless the user opted
+/// out; the runner only ever asks this class for plans and commands, never calls back into <c>Migrate</c>. Scripts
+/// (<c>dotnet ef migrations script</c>) are written by <see cref="SafeScriptGenerator"/>: runnable in psql, steps and journal
+/// as the safe runner has them.
 /// </summary>
 internal sealed class SafeMigrator(
     IMigrationsAssembly migrationsAssembly,
@@ -39,6 +42,7 @@ internal sealed class SafeMigrator(
         migrationCommandExecutor, connection, sqlGenerationHelper, currentContext, modelRuntimeInitializer, logger, commandLogger,
         databaseProvider, migrationsModelDiffer, designTimeModel, contextOptions, executionStrategy)
 {
+    private readonly ScriptServices _scripts = new(migrationsAssembly, historyRepository, sqlGenerationHelper, currentContext, contextOptions);
     private readonly IHistoryRepository _history = historyRepository;
     private readonly IMigrationsSqlGenerator _generator = migrationsSqlGenerator;
     private readonly IRawSqlCommandBuilder _rawSql = rawSqlCommandBuilder;
@@ -81,11 +85,17 @@ internal sealed class SafeMigrator(
         return (data.AppliedMigrations, data.RevertedMigrations, data.TargetMigration);
     }
 
-    public IReadOnlyList<MigrationCommand> UpCommands(Migration migration)
-        => GenerateUpSql(migration, MigrationsSqlGenerationOptions.Default);
+    public IReadOnlyList<MigrationCommand> UpCommands(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => GenerateUpSql(migration, options);
 
-    public IReadOnlyList<MigrationCommand> DownCommands(Migration migration, Migration? previousMigration)
-        => GenerateDownSql(migration, previousMigration, MigrationsSqlGenerationOptions.Default);
+    public IReadOnlyList<MigrationCommand> DownCommands(
+        Migration migration, Migration? previousMigration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => GenerateDownSql(migration, previousMigration, options);
+
+    /// <summary>What <c>dotnet ef migrations script</c> calls: a script psql runs as written (see docs/deployment.md).</summary>
+    public override string GenerateScript(
+        string? fromMigration = null, string? toMigration = null, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => new SafeScriptGenerator(this, _scripts).Generate(fromMigration, toMigration, options);
 
     // EF's own composition (operations, then the history row, suppressed with them), with the target model built
     // only where the generators read it (TargetModelDemand): same SQL, without EF's per-migration model cost.
