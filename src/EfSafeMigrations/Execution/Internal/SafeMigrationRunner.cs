@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using System.Reflection;
+using EfSafeMigrations.Deployment.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Journal;
 using EfSafeMigrations.Journal.Database;
@@ -27,6 +28,7 @@ internal sealed class SafeMigrationRunner(
     IDatabaseCreator databaseCreator,
     ISqlGenerationHelper sqlGenerationHelper,
     IDbContextOptions contextOptions,
+    IRelationalConnection relationalConnection,
     PlanExecutor executor,
     PreflightRunner preflight,
     ILoggerFactory loggerFactory)
@@ -75,7 +77,7 @@ internal sealed class SafeMigrationRunner(
             return report;
         }
 
-        if (NoPendingFastPath.Applies(contextOptions, preflight)
+        if (NoPendingFastPath.Applies(contextOptions, preflight) && !options.Hooks.Any
             && await NoPendingFastPath.TryAsync(context, safeMigrator, historyRepository, preflight, call, options, report, logger, cancellationToken)
                 .ConfigureAwait(false))
         {
@@ -125,13 +127,24 @@ internal sealed class SafeMigrationRunner(
                     Report = report,
                     BackendPid = await TransactionPoolingCheck.BackendPidAsync(connection, null, cancellationToken).ConfigureAwait(false),
                 };
+                var hooks = new RunHooks(options.Hooks, context, connection, report, logger,
+                    relationalConnection.ConnectionString ?? connection.ConnectionString);
+                await hooks.BeforeRunAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var item in plan)
                 {
+                    await hooks.BeforeMigrationAsync(item.Planned, cancellationToken).ConfigureAwait(false);
                     await ApplyAsync(item, session, journal, options, report, cancellationToken).ConfigureAwait(false);
+                    await hooks.AfterMigrationAsync(item.Planned, cancellationToken).ConfigureAwait(false);
                 }
 
                 await AfterMigrating.ReloadTypesIfNeededAsync(connection, plan, cancellationToken).ConfigureAwait(false);
-                await AfterMigrating.SeedAsync(context, contextOptions, plan.Count > 0, cancellationToken).ConfigureAwait(false);
+                await AfterMigrating.SeedAsync(context, contextOptions, plan.Count > 0, call.Synchronous, cancellationToken).ConfigureAwait(false);
+                if (plan.Count > 0)
+                {
+                    report.Verification = await PostRunVerification.ReadAsync(connection, plan, logger, cancellationToken).ConfigureAwait(false);
+                }
+
+                await hooks.AfterRunAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {

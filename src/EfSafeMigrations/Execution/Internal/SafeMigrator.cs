@@ -1,4 +1,5 @@
 using System.Reflection;
+using EfSafeMigrations.Deployment.Internal;
 using EfSafeMigrations.Scripts.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,10 +13,12 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 namespace EfSafeMigrations.Execution.Internal;
 
 /// <summary>
-/// Npgsql's migrator, unchanged for <c>Migrate()</c> (type reload after enums and extensions included), opened
-/// up so the safe runner can ask it, the way EF itself does, which migrations to apply or revert and which
-/// commands each one is (history insert/delete included). Scripts (<c>dotnet ef migrations script</c>) are
-/// written by <see cref="SafeScriptGenerator"/>: runnable in psql, steps and journal as the safe runner has them.
+/// Npgsql's migrator (type reload after enums and extensions included), opened up so the safe runner can ask it, the way
+/// EF itself does, which migrations to apply or revert and which commands each one is (history insert/delete included).
+/// <c>Migrate()</c> and <c>MigrateAsync()</c> go through the safe runner (<see cref="MigrateRouter"/>) unless the user opted
+/// out; the runner only ever asks this class for plans and commands, never calls back into <c>Migrate</c>. Scripts
+/// (<c>dotnet ef migrations script</c>) are written by <see cref="SafeScriptGenerator"/>: runnable in psql, steps and journal
+/// as the safe runner has them.
 /// </summary>
 internal sealed class SafeMigrator(
     IMigrationsAssembly migrationsAssembly,
@@ -54,6 +57,25 @@ internal sealed class SafeMigrator(
         builder.HasAnnotation("ProductVersion", ProductInfo.GetVersion());
         return modelRuntimeInitializer.Initialize(builder.FinalizeModel());
     });
+
+    /// <inheritdoc />
+    public override void Migrate(string? targetMigration)
+    {
+        if (MigrateRouter.For(_context.Context) is { } router)
+        {
+            router.Migrate(targetMigration);
+        }
+        else
+        {
+            base.Migrate(targetMigration);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task MigrateAsync(string? targetMigration, CancellationToken cancellationToken = default)
+        => MigrateRouter.For(_context.Context) is { } router
+            ? router.MigrateAsync(targetMigration, cancellationToken)
+            : base.MigrateAsync(targetMigration, cancellationToken);
 
     /// <summary>What migrating to <paramref name="targetMigration"/> means, given the applied ids (EF's own rules).</summary>
     public (IReadOnlyList<Migration> ToApply, IReadOnlyList<Migration> ToRevert, Migration? Target) Select(
