@@ -22,8 +22,9 @@ internal sealed class RawSqlChecks : MigrationCheck
         // The runtime linter's defaults: MigrateSafelyAsync sets lock_timeout for every step, and the safe SQL
         // generator moves a lone concurrent index or VALIDATE step out of the transaction.
         var state = new RawSqlScanState();
-        foreach (var call in method.Calls)
+        for (var i = 0; i < method.Calls.Count; i++)
         {
+            var call = method.Calls[i];
             if (call.Name == "CreateTable" && call.String("name") is { } table)
             {
                 state.NewTables.Add(table);
@@ -37,6 +38,7 @@ internal sealed class RawSqlChecks : MigrationCheck
 
             state.SuppressTransaction = call.Bool("suppressTransaction") == true;
             state.MigrationHasOtherSteps = method.StepCount > 1;
+            ForeignKeysAddedLater(method, i, state);
             foreach (var hit in Scan(sql, state))
             {
                 // Version-dependent rules need the server: the runtime linter decides them.
@@ -45,6 +47,19 @@ internal sealed class RawSqlChecks : MigrationCheck
                     // The SQL generator rewrites operations, never raw SQL: no rule is "fixed automatically" here.
                     method.Report(hit.Rule, call.Location, escalate: true, hit.Arguments);
                 }
+            }
+        }
+    }
+
+    // A foreign key dropped in SQL and added back by a later AddForeignKey is replaced, not lost (ESM0048).
+    private static void ForeignKeysAddedLater(MigrationMethod method, int index, RawSqlScanState state)
+    {
+        state.ForeignKeysAddedLater.Clear();
+        for (var i = index + 1; i < method.Calls.Count; i++)
+        {
+            if (method.Calls[i].Name == "AddForeignKey" && method.Calls[i].String("name") is { } name)
+            {
+                state.ForeignKeysAddedLater.Add(name);
             }
         }
     }

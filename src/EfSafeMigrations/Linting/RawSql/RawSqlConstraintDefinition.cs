@@ -32,8 +32,29 @@ internal static class RawSqlConstraintDefinition
             var usingIndex = cursor.Accept("using", "index");
             if (!usingIndex)
             {
-                context.Report(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, name, table.ToString(), kind == "primary" ? "PRIMARY KEY" : "UNIQUE");
+                var what = kind == "primary" ? "PRIMARY KEY" : "UNIQUE";
+                context.Report(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, name, table.ToString(), what);
+                // USING INDEX attaches an index that is unique already: only a new build can meet duplicates.
+                context.Report(RuleCatalog.UniqueIndexOnExistingData, what + " constraint " + name, table.ToString(), string.Empty);
             }
+        }
+        else if (kind == "exclude" && !tableIsNew)
+        {
+            context.Report(RuleCatalog.ExclusionConstraintOnExistingTable, name, table.ToString());
+        }
+    }
+
+    /// <summary>
+    /// ESM0048 for <c>DROP CONSTRAINT name</c>: raw SQL does not say what kind of constraint it drops, so only names
+    /// that follow the foreign key convention (<c>FK_...</c>, <c>fk_...</c>) count, unless the same statement list adds a
+    /// foreign key of that name back (a replaced key).
+    /// </summary>
+    public static void CheckDroppedConstraint(StatementContext context, SqlObjectName table, string constraint)
+    {
+        if (constraint.Length > 3 && constraint.StartsWith("fk", System.StringComparison.OrdinalIgnoreCase)
+            && (constraint[2] == '_' || constraint[2] == '-') && !context.AddsForeignKeyLater(constraint))
+        {
+            context.Report(RuleCatalog.ForeignKeyDropped, constraint, table.ToString());
         }
     }
 
@@ -71,7 +92,8 @@ internal static class RawSqlConstraintDefinition
     public static string? NotNullCheckColumn(string checkSql)
         => NotNullCheckColumn(new SqlTokenCursor(SqlTokenizer.Tokenize("(" + checkSql + ")")));
 
-    private static bool HasNotValid(SqlTokenCursor cursor)
+    /// <summary>Whether NOT VALID follows, anywhere in the rest of the statement.</summary>
+    public static bool HasNotValid(SqlTokenCursor cursor)
     {
         for (var i = 0; cursor.Peek(i) is { } token; i++)
         {

@@ -36,6 +36,21 @@ internal sealed class RawSqlScanState
     /// </summary>
     public bool ExecutorSetsLockTimeout { get; set; } = true;
 
+    /// <summary>
+    /// Whether whatever applies the migration sets statement_timeout for each step (MigrateSafelyAsync and the safe
+    /// SQL generator's timeouts do; plain EF does not). When false, DDL in raw SQL must set it itself (ESM0050).
+    /// </summary>
+    public bool ExecutorSetsStatementTimeout { get; set; } = true;
+
+    /// <summary>The server's PostgreSQL major version when known (the advice of ESM0033 and ESM0034 depends on it).</summary>
+    public int? PostgresVersion { get; set; }
+
+    /// <summary>Foreign keys that later steps of the migration add (by name): dropping one of them replaces it (ESM0048).</summary>
+    public HashSet<string> ForeignKeysAddedLater { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Types and domains created earlier in this migration: no column or running code depends on them yet.</summary>
+    public HashSet<string> NewTypes { get; } = new(System.StringComparer.Ordinal);
+
     public bool IsNewTable(SqlObjectName? table) => table is not null && NewTables.Contains(table.Name);
 }
 

@@ -23,12 +23,18 @@ internal static class RawSqlScanner
             state.NotValidInOpenTransaction.Clear();
         }
 
-        var context = new StatementContext(state, hits, statements.Count, outside);
-        foreach (var statement in statements)
+        var context = new StatementContext(state, hits, statements, outside);
+        for (var i = 0; i < statements.Count; i++)
         {
+            var statement = statements[i];
+            context.StatementIndex = i;
             context.Statement = statement;
             ScanStatement(context);
             RawSqlIdentifiers.CheckLength(context);
+            if (outside)
+            {
+                RawSqlIdempotence.Check(context);
+            }
         }
 
         if (outside)
@@ -101,11 +107,14 @@ internal static class RawSqlScanner
 /// <summary>The statement being scanned and where its hits go.</summary>
 internal sealed class StatementContext
 {
-    public StatementContext(RawSqlScanState state, List<RawSqlHit> hits, int statementCount, bool runsOutsideTransaction)
+    private readonly List<SqlStatement> _statements;
+
+    public StatementContext(RawSqlScanState state, List<RawSqlHit> hits, List<SqlStatement> statements, bool runsOutsideTransaction)
     {
         State = state;
         Hits = hits;
-        StatementCount = statementCount;
+        _statements = statements;
+        StatementCount = statements.Count;
         RunsOutsideTransaction = runsOutsideTransaction;
     }
 
@@ -121,8 +130,40 @@ internal sealed class StatementContext
 
     public SqlStatement Statement { get; set; } = null!;
 
+    /// <summary>The position of <see cref="Statement"/> in its step.</summary>
+    public int StatementIndex { get; set; }
+
+    /// <summary>
+    /// Whether a later statement of this step (<c>ADD CONSTRAINT name FOREIGN KEY</c>) or a later step of the migration
+    /// (<see cref="RawSqlScanState.ForeignKeysAddedLater"/>) adds a foreign key named <paramref name="name"/>.
+    /// </summary>
+    public bool AddsForeignKeyLater(string name)
+    {
+        if (State.ForeignKeysAddedLater.Contains(name))
+        {
+            return true;
+        }
+
+        for (var s = StatementIndex + 1; s < _statements.Count; s++)
+        {
+            var tokens = _statements[s].Tokens;
+            for (var t = 0; t + 2 < tokens.Count; t++)
+            {
+                if (tokens[t].Is("constraint") && tokens[t + 1].IsIdentifier && tokens[t + 1].Value == name && tokens[t + 2].Is("foreign"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether this step has set lock_timeout itself before the current statement.</summary>
     public bool LockTimeoutSet { get; set; }
+
+    /// <summary>Whether this step has set statement_timeout itself before the current statement.</summary>
+    public bool StatementTimeoutSet { get; set; }
 
     /// <summary>Whether the statement runs inside a transaction block (the migration's, or a multi-statement step's implicit one).</summary>
     public bool InTransactionBlock => !RunsOutsideTransaction || StatementCount > 1;
@@ -133,12 +174,20 @@ internal sealed class StatementContext
     public void ReportAtMost(RuleSeverity mostSevere, Rule rule, params string[] arguments)
         => Hits.Add(new RawSqlHit(rule, Statement, arguments) { MostSevere = mostSevere });
 
-    /// <summary>A statement that takes a table lock: reported when nothing bounds how long it waits for the lock.</summary>
+    /// <summary>
+    /// A statement that takes a table lock: reported when nothing bounds how long it waits for the lock (ESM0039), or
+    /// how long it then holds it (ESM0050).
+    /// </summary>
     public void TakesLock()
     {
         if (!State.ExecutorSetsLockTimeout && !LockTimeoutSet)
         {
             Report(RuleCatalog.RawSqlWithoutLockTimeout, Statement.Summary, "nothing sets lock_timeout where this migration is applied");
+        }
+
+        if (!State.ExecutorSetsStatementTimeout && !StatementTimeoutSet)
+        {
+            Report(RuleCatalog.RawSqlWithoutStatementTimeout, Statement.Summary);
         }
     }
 }

@@ -1,18 +1,20 @@
 namespace EfSafeMigrations.Linting.RawSql;
 
-/// <summary>Column types that are hard to change later (ESM0022-ESM0027), shared by raw SQL and EF operations.</summary>
+/// <summary>Column types that are hard to change later (ESM0022-ESM0027, ESM0052), shared by raw SQL and EF operations.</summary>
 internal static class RawSqlTypeChoices
 {
-    public static void Check(StatementContext context, string column, string table, SqlColumnType type, bool primaryKey)
+    public static void Check(StatementContext context, string column, string table, SqlColumnType type, bool primaryKey, bool inKey = false)
     {
-        foreach (var (rule, arguments) in Find(column, table, type, primaryKey))
+        foreach (var (rule, arguments) in Find(column, table, type, primaryKey, inKey))
         {
             context.Report(rule, arguments);
         }
     }
 
     /// <summary>The type-choice rules a column of this type breaks, with their message arguments.</summary>
-    public static System.Collections.Generic.IEnumerable<(Rule Rule, string[] Arguments)> Find(string column, string table, SqlColumnType type, bool primaryKey)
+    /// <param name="primaryKey">The column is the whole primary key (ESM0023).</param>
+    /// <param name="inKey">The column is part of a composite primary key: a key, but not ESM0023's single-column one.</param>
+    public static System.Collections.Generic.IEnumerable<(Rule Rule, string[] Arguments)> Find(string column, string table, SqlColumnType type, bool primaryKey, bool inKey = false)
     {
         if (type.IsJson)
         {
@@ -42,6 +44,10 @@ internal static class RawSqlTypeChoices
         if (primaryKey && type.IsSmallInteger)
         {
             yield return (RuleCatalog.IntegerPrimaryKey, new[] { column, table, type.Original });
+        }
+        else if (!inKey && type.IsSmallInteger)
+        {
+            yield return (RuleCatalog.IntegerColumn, new[] { column, table, type.Original });
         }
     }
 }
