@@ -43,6 +43,12 @@ internal sealed class ColumnTypeChecks : MigrationCheck
         {
             foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, column.Table, type, primaryKey, inKey))
             {
+                // Down puts integer columns back as they were: no new choice, and ESM0052 is only a suggestion anyway.
+                if (rule == RuleCatalog.IntegerColumn && method.Kind == MigrationMethodKind.Down)
+                {
+                    continue;
+                }
+
                 method.Report(rule, call.Location, escalate: false, arguments);
             }
         }

@@ -7,13 +7,13 @@ namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>
 /// ESM0004, ESM0005, ESM0013: constraints added without NOT VALID or a concurrent index;
-/// ESM0007, ESM0021: NOT NULL set on or dropped from an existing column; ESM0046: unique keys over existing rows.
+/// ESM0007, ESM0021: NOT NULL set on or dropped from an existing column.
 /// </summary>
 internal sealed class ConstraintChecks : MigrationCheck
 {
     public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
         RuleCatalog.ForeignKeyWithoutNotValid, RuleCatalog.CheckWithoutNotValid, RuleCatalog.UniqueOrPrimaryKeyOnExistingTable,
-        RuleCatalog.SetNotNull, RuleCatalog.DropNotNull, RuleCatalog.UniqueIndexOnExistingData);
+        RuleCatalog.SetNotNull, RuleCatalog.DropNotNull);
 
     public override void Analyze(MigrationMethod method)
     {
@@ -36,11 +36,9 @@ internal sealed class ConstraintChecks : MigrationCheck
                     break;
                 case "AddUniqueConstraint":
                     method.Report(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, call, OptedOut(call), call.String("name"), call.TableDisplay, "UNIQUE");
-                    method.Report(RuleCatalog.UniqueIndexOnExistingData, call, escalate: false, "UNIQUE constraint " + call.String("name"), call.TableDisplay, string.Empty);
                     break;
                 case "AddPrimaryKey":
                     method.Report(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, call, OptedOut(call), call.String("name"), call.TableDisplay, "PRIMARY KEY");
-                    method.Report(RuleCatalog.UniqueIndexOnExistingData, call, escalate: false, "PRIMARY KEY " + call.String("name"), call.TableDisplay, string.Empty);
                     break;
                 case "AlterColumn":
                     CheckNullability(method, call, state);

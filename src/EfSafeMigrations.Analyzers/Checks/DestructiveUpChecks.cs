@@ -6,14 +6,14 @@ using EfSafeMigrations.Linting.RawSql;
 namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>
-/// ESM0051: an <c>Up</c> that drops a table, column or schema (or truncates one in SQL) of a migration whose
+/// ESM0051: an <c>Up</c> that drops a table, column or schema (by operation or in SQL) of a migration whose
 /// <c>Down</c> is empty or missing. Reported once, at the first loss, as the runtime linter does.
 /// </summary>
 internal sealed class DestructiveUpChecks : MigrationCheck
 {
     private static readonly HashSet<string> DestructiveSql = new()
     {
-        RuleCatalog.DropTable.Id, RuleCatalog.DropColumn.Id, RuleCatalog.DropSchema.Id, RuleCatalog.Truncate.Id,
+        RuleCatalog.DropTable.Id, RuleCatalog.DropColumn.Id, RuleCatalog.DropSchema.Id,
     };
 
     public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(RuleCatalog.DestructiveUpWithoutDown);

@@ -111,7 +111,7 @@ public static partial class RuleCatalog
         RuleCategory.BreakingChanges,
         RuleSeverity.Warning,
         "{0}, and the migration's Down is empty: it cannot be rolled back",
-        why: "A migration whose Up drops a table or column (or deletes or truncates rows) and whose Down does nothing cannot be rolled back: dotnet ef database update <previous> and a rollback by migration id report success while the schema stays as Up left it, so the previous release, redeployed after an incident, fails on the missing table or column. Down never restores the lost data either, only the structure.",
+        why: "A migration whose Up drops a table, column or schema and whose Down does nothing cannot be rolled back: dotnet ef database update <previous> and a rollback by migration id report success while the schema stays as Up left it, so the previous release, redeployed after an incident, fails on the missing table or column. Down never restores the lost data either, only the structure.",
         safeAlternative: "Write a Down that recreates what Up dropped (EF scaffolds it: keep the scaffolded Down), back the data up before dropping it, or say in the class why the migration is deliberately one-way with [SafetyAssured(\"ESM0051\", Reason = ...)].",
         unsafeSample: "protected override void Up(MigrationBuilder migrationBuilder)\n    => migrationBuilder.DropColumn(name: \"LegacyCode\", table: \"Users\");\n\nprotected override void Down(MigrationBuilder migrationBuilder) { }",
         safeSample: "protected override void Down(MigrationBuilder migrationBuilder)\n    => migrationBuilder.AddColumn<string>(name: \"LegacyCode\", table: \"Users\", type: \"text\", nullable: true);");

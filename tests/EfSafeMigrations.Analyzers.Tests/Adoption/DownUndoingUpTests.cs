@@ -40,7 +40,7 @@ public class DownUndoingUpTests
                 {|ESM0018:migrationBuilder.DropColumn(name: "Rank", table: "Users")|};
                 {|ESM0014:{|ESM0027:migrationBuilder.AlterColumn<string>(name: "Code", table: "Users", type: "character varying(20)", nullable: true, oldClrType: typeof(int), oldType: "integer", oldNullable: true)|}|};
                 {|ESM0002:migrationBuilder.DropIndex(name: "IX_Users_Email", table: "Users")|};
-                migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders");
+                {|ESM0048:migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders")|};
                 """,
             down: """
                 migrationBuilder.AddForeignKey(name: "FK_Orders_Users_UserId", table: "Orders", column: "UserId", principalTable: "Users", principalColumn: "Id");

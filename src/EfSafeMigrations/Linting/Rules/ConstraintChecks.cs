@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 namespace EfSafeMigrations.Linting.Rules;
 
 /// <summary>
-/// ESM0004 (foreign key), ESM0005 (check), ESM0013 and ESM0046 (unique / primary key) on existing tables; ESM0048
-/// (foreign key dropped).
+/// ESM0004 (foreign key), ESM0005 (check), ESM0013 (unique / primary key) on existing tables; ESM0048 (foreign key
+/// dropped). ESM0013 also carries the duplicates risk of AddUniqueConstraint / AddPrimaryKey (its rewrite is a warning
+/// when the data preflight is off), so ESM0046 is left to unique indexes and raw SQL.
 /// </summary>
 internal sealed class ConstraintChecks : IOperationCheck
 {
@@ -24,11 +25,9 @@ internal sealed class ConstraintChecks : IOperationCheck
                 break;
             case AddPrimaryKeyOperation key:
                 context.ReportUnlessNew(key.Table, RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, key.Name, OperationDescriber.Qualify(key.Schema, key.Table), "PRIMARY KEY");
-                ReportDuplicatesRisk(context, key.Table, "PRIMARY KEY " + key.Name, OperationDescriber.Qualify(key.Schema, key.Table));
                 break;
             case AddUniqueConstraintOperation key:
                 context.ReportUnlessNew(key.Table, RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, key.Name, OperationDescriber.Qualify(key.Schema, key.Table), "UNIQUE");
-                ReportDuplicatesRisk(context, key.Table, "UNIQUE constraint " + key.Name, OperationDescriber.Qualify(key.Schema, key.Table));
                 break;
             case DropForeignKeyOperation drop when !context.IsNewTable(drop.Table) && !IsReplacedLater(context, drop):
                 context.Report(RuleCatalog.ForeignKeyDropped, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));
@@ -36,7 +35,7 @@ internal sealed class ConstraintChecks : IOperationCheck
         }
     }
 
-    /// <summary>ESM0046 for a unique key built over an existing table's rows; the data preflight covers operations.</summary>
+    /// <summary>ESM0046 for a unique index built over an existing table's rows; the data preflight covers operations.</summary>
     public static void ReportDuplicatesRisk(LintContext context, string table, string what, string qualifiedTable, string addition = "")
     {
         if (!context.IsNewTable(table))

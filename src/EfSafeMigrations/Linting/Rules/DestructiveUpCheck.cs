@@ -3,14 +3,15 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 namespace EfSafeMigrations.Linting.Rules;
 
 /// <summary>
-/// ESM0051: an Up that loses data (the drops and truncations the other rules found, so tables created earlier are
-/// already exempt) in a migration whose Down is empty: it cannot be rolled back. Reported once, at the first loss.
+/// ESM0051: an Up that drops a table, column or schema (as the other rules found them, so tables created earlier are
+/// already exempt) in a migration whose Down is empty: it cannot be rolled back. Reported once, at the first drop.
+/// (A TRUNCATE or DELETE loses data no Down could restore: ESM0030 and ESM0031 say it.)
 /// </summary>
 internal static class DestructiveUpCheck
 {
     private static readonly HashSet<string> Destructive = new(StringComparer.Ordinal)
     {
-        RuleCatalog.DropTable.Id, RuleCatalog.DropColumn.Id, RuleCatalog.DropSchema.Id, RuleCatalog.Truncate.Id,
+        RuleCatalog.DropTable.Id, RuleCatalog.DropColumn.Id, RuleCatalog.DropSchema.Id,
     };
 
     /// <param name="downOperations">The migration's Down; <see langword="null"/> when unknown (nothing is reported).</param>
