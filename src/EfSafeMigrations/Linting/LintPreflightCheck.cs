@@ -50,7 +50,7 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
         // (a fresh install creates every table it alters, renames or drops).
         var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context.Context, cancellationToken);
         var report = MigrationLinter.Lint(
-            toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType(), m.Migration.DownOperations)),
+            toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType(), DownOperations.Of(m.Migration))),
             LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
         problems.AddRange(ToProblems(report));
         return problems;

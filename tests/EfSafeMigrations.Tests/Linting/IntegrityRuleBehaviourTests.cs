@@ -88,3 +88,26 @@ public class IntegrityRuleBehaviourTests
         Lint(Up, Version(null)).Findings.Should().NotContain(f => f.RuleId == "ESM0051");
     }
 }
+
+/// <summary>Reading a compiled migration's Down for ESM0051 never fails the lint.</summary>
+public class DownOperationsTests
+{
+    private sealed class WithoutDown : Migration
+    {
+        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.DropColumn("LegacyCode", "Users");
+    }
+
+    private sealed class ThrowingDown : Migration
+    {
+        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.DropColumn("LegacyCode", "Users");
+
+        protected override void Down(MigrationBuilder migrationBuilder) => throw new InvalidOperationException("needs a service");
+    }
+
+    [Test]
+    public void A_Down_that_is_not_overridden_is_empty_and_one_that_throws_is_unknown()
+    {
+        DownOperations.Of(new WithoutDown()).Should().BeEmpty();
+        DownOperations.Of(new ThrowingDown()).Should().BeNull();
+    }
+}
