@@ -1,7 +1,7 @@
-using EfSafeMigrations.IntegrationTests.Models.UniqueEmails;
+using EfSafeMigrations.IntegrationTests.Models.LintBehaviour;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using History = EfSafeMigrations.IntegrationTests.SafeApply.Journal;
+using Db = EfSafeMigrations.IntegrationTests.SafeApply.Journal;
 
 namespace EfSafeMigrations.IntegrationTests.Linting;
 
@@ -22,7 +22,7 @@ public class UniqueIndexOnDuplicatesTests
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         await using var context = UniqueEmailsDbContext.Create(database.ConnectionString, safe: false);
         await context.Database.MigrateAsync(CreateMembers.Id);
-        await ExecuteAsync(database.ConnectionString, Duplicates);
+        await Db.ExecuteAsync(database.ConnectionString, Duplicates);
 
         var finding = (await context.Database.LintPendingMigrationsAsync()).Findings.Single(f => f.RuleId == "ESM0046");
         finding.Severity.Should().Be(RuleSeverity.Warning, "plain EF runs no data preflight");
@@ -30,11 +30,11 @@ public class UniqueIndexOnDuplicatesTests
 
         var failed = await FluentActions.Awaiting(() => context.Database.MigrateAsync()).Should().ThrowAsync<PostgresException>();
         failed.Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
-        (await History.ScalarAsync<string>(database.ConnectionString, IndexValidity)).Should().Be("false", "the failed concurrent build stays behind, INVALID");
+        (await Db.ScalarAsync<string>(database.ConnectionString, IndexValidity)).Should().Be("false", "the failed concurrent build stays behind, INVALID");
 
         var retried = await FluentActions.Awaiting(() => context.Database.MigrateAsync()).Should().ThrowAsync<PostgresException>();
         retried.Which.SqlState.Should().Be(PostgresErrorCodes.DuplicateTable, "the INVALID index blocks the retry until someone drops it");
-        (await History.HistoryAsync(database.ConnectionString)).Should().Equal(CreateMembers.Id);
+        (await Db.HistoryAsync(database.ConnectionString)).Should().Equal(CreateMembers.Id);
     }
 
     [Test]
@@ -43,7 +43,7 @@ public class UniqueIndexOnDuplicatesTests
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         await using var context = UniqueEmailsDbContext.Create(database.ConnectionString, safe: true);
         await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = CreateMembers.Id });
-        await ExecuteAsync(database.ConnectionString, Duplicates);
+        await Db.ExecuteAsync(database.ConnectionString, Duplicates);
 
         (await context.Database.LintPendingMigrationsAsync()).Findings.Single(f => f.RuleId == "ESM0046")
             .Severity.Should().Be(RuleSeverity.Info, "the data preflight checks the duplicates first");
@@ -51,15 +51,7 @@ public class UniqueIndexOnDuplicatesTests
         var refused = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>();
 
         refused.Which.Report.Problems.Should().Contain(p => p.Code == "DATA_DUPLICATES" && p.Message.Contains("same@example.com x2"));
-        (await History.ScalarAsync<string>(database.ConnectionString, IndexValidity)).Should().BeNull("the build never started");
-        (await History.HistoryAsync(database.ConnectionString)).Should().Equal(CreateMembers.Id);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        (await Db.ScalarAsync<string>(database.ConnectionString, IndexValidity)).Should().BeNull("the build never started");
+        (await Db.HistoryAsync(database.ConnectionString)).Should().Equal(CreateMembers.Id);
     }
 }

@@ -29,6 +29,7 @@ public static partial class RuleCases
 
         yield return Fires("ESM0048", "foreign key dropped", b => b.DropForeignKey("FK_Orders_Users_UserId", "Orders"));
         yield return FiresOnSql("ESM0048", "ALTER TABLE orders DROP CONSTRAINT fk_orders_users;");
+        yield return FiresOnSql("ESM0048", "ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_user_id_fkey;");
         yield return Silent("ESM0048", "foreign key re-created under another name (EF's rename)", b =>
         {
             b.DropForeignKey("FK_Orders_Users_UserId", "Orders");

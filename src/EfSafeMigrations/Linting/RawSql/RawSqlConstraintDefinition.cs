@@ -46,17 +46,21 @@ internal static class RawSqlConstraintDefinition
 
     /// <summary>
     /// ESM0048 for <c>DROP CONSTRAINT name</c>: raw SQL does not say what kind of constraint it drops, so only names
-    /// that follow the foreign key convention (<c>FK_...</c>, <c>fk_...</c>) count, unless the same statement list adds a
-    /// foreign key of that name back (a replaced key).
+    /// that follow a foreign key convention count (EF's <c>FK_...</c>, PostgreSQL's own <c>table_column_fkey</c>, or
+    /// <c>..._fk</c>), unless a later statement or step adds a foreign key of that name back (a replaced key).
     /// </summary>
     public static void CheckDroppedConstraint(StatementContext context, SqlObjectName table, string constraint)
     {
-        if (constraint.Length > 3 && constraint.StartsWith("fk", System.StringComparison.OrdinalIgnoreCase)
-            && (constraint[2] == '_' || constraint[2] == '-') && !context.AddsForeignKeyLater(constraint))
+        if (IsForeignKeyName(constraint) && !context.AddsForeignKeyLater(constraint))
         {
             context.Report(RuleCatalog.ForeignKeyDropped, constraint, table.ToString());
         }
     }
+
+    private static bool IsForeignKeyName(string name)
+        => (name.Length > 3 && name.StartsWith("fk", System.StringComparison.OrdinalIgnoreCase) && (name[2] == '_' || name[2] == '-'))
+           || name.EndsWith("_fkey", System.StringComparison.OrdinalIgnoreCase)
+           || name.EndsWith("_fk", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The column of a check whose expression is exactly <c>(column IS NOT NULL)</c> (extra parentheses allowed), the

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace EfSafeMigrations.IntegrationTests.Models.UniqueEmails;
+namespace EfSafeMigrations.IntegrationTests.Models.LintBehaviour;
 
 /// <summary>
 /// A members table, then a unique index over its emails as EF scaffolds it with Npgsql's IsCreatedConcurrently()
