@@ -23,6 +23,7 @@ internal sealed class LintContext
             ExecutorSetsStatementTimeout = settings.ExecutorSetsStatementTimeout,
             LoneConcurrentAndValidateRunOutsideTransaction = settings.SafeSqlGenerator,
             PostgresVersion = settings.PostgresVersion,
+            ExecutorResumesConcurrentBuilds = settings.ExecutorResumesConcurrentBuilds,
         };
     }
 

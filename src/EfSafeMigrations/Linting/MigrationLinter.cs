@@ -18,6 +18,12 @@ internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, I
     public bool ExecutorSetsStatementTimeout { get; init; } = ExecutorSetsLockTimeout;
 
     /// <summary>
+    /// Whether whatever applies the migration makes a repeated concurrent index build harmless (MigrateSafelyAsync drops
+    /// the INVALID index a failed build left, and keeps a valid one when it resumes the migration); plain EF does not.
+    /// </summary>
+    public bool ExecutorResumesConcurrentBuilds { get; init; } = true;
+
+    /// <summary>
     /// The tables (by name, in any schema) the database had before the run, when the linted migrations are one run's
     /// pending migrations in order. A table an earlier migration of the run creates and that is not among them is as
     /// new (empty, unknown to running code) for the later migrations as for the rest of its own migration. Unknown
@@ -37,11 +43,15 @@ internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, I
         {
             // Both the generator's timeouts rewrite and MigrateSafelyAsync use Execution.StatementTimeout (zero: none).
             ExecutorSetsStatementTimeout = (options.Rewrites.Timeouts || appliedByMigrateSafely) && options.Execution.StatementTimeout > TimeSpan.Zero,
+            ExecutorResumesConcurrentBuilds = appliedByMigrateSafely,
         };
 
     /// <summary>Settings for a context without UseSafeMigrations: plain EF applies the migrations as written.</summary>
     public static LintSettings ForPlainEf(int? postgresVersion)
-        => new(new LintOptions(), postgresVersion, RewritePolicy.None, ExecutorSetsLockTimeout: false, SafeSqlGenerator: false);
+        => new(new LintOptions(), postgresVersion, RewritePolicy.None, ExecutorSetsLockTimeout: false, SafeSqlGenerator: false)
+        {
+            ExecutorResumesConcurrentBuilds = false,
+        };
 
     /// <summary>The settings for a context: <see cref="For"/> when it uses EfSafeMigrations, else <see cref="ForPlainEf"/>.</summary>
     public static LintSettings ForContext(SafeMigrationsOptions? options, int? postgresVersion, bool appliedByMigrateSafely = false)

@@ -35,6 +35,7 @@ public sealed class RuleCase(
             new LintSettings(new LintOptions(), postgresVersion, RewritePolicy.None, executorSetsLockTimeout, SafeSqlGenerator: !plainEf)
             {
                 ExecutorSetsStatementTimeout = executorSetsLockTimeout && !plainEf,
+                ExecutorResumesConcurrentBuilds = !plainEf,
             });
     }
 

@@ -78,7 +78,9 @@ public static partial class RuleCases
     private static IEnumerable<RuleCase> Repeatability()
     {
         yield return FiresOnSql("ESM0047", "ALTER TABLE orders ADD COLUMN note text;", suppressTransaction: true);
-        yield return FiresOnSql("ESM0047", "CREATE INDEX CONCURRENTLY ix_orders_note ON orders (note);", suppressTransaction: true);
+        yield return Fires("ESM0047", "concurrent index build without IF NOT EXISTS, applied by plain EF",
+            b => b.Sql("CREATE INDEX CONCURRENTLY ix_orders_note ON orders (note);", suppressTransaction: true), plainEf: true, executorSetsLockTimeout: false);
+        yield return SilentOnSql("ESM0047", "CREATE INDEX CONCURRENTLY ix_orders_note ON orders (note);", suppressTransaction: true); // MigrateSafelyAsync resumes it
         yield return FiresOnSql("ESM0047", "DROP INDEX CONCURRENTLY ix_orders_note;", suppressTransaction: true);
         yield return FiresOnSql("ESM0047", "CREATE TABLE audit (id bigint);", suppressTransaction: true);
         yield return FiresOnSql("ESM0047", "ALTER TYPE mood ADD VALUE 'curious';", suppressTransaction: true);

@@ -4,7 +4,9 @@ namespace EfSafeMigrations.Linting.RawSql;
 /// ESM0047: statements of a step that runs outside the migration's transaction and that fail when the step is
 /// repeated after a partial failure (CREATE without IF NOT EXISTS, DROP without IF EXISTS, ADD COLUMN without IF NOT
 /// EXISTS, ADD CONSTRAINT, RENAME, ADD VALUE without IF NOT EXISTS). A concurrent index statement is left to ESM0003
-/// (inside a transaction block it fails every time) and ESM0038 (next to other steps), which already say it.
+/// (inside a transaction block it fails every time) and ESM0038 (next to other steps), which already say it, and a
+/// concurrent build to MigrateSafelyAsync when it applies the migration (it drops the INVALID index of a failed build
+/// before building again, and keeps a valid one when it resumes).
 /// </summary>
 internal static class RawSqlIdempotence
 {
@@ -54,7 +56,8 @@ internal static class RawSqlIdempotence
 
         if (cursor.Accept("index"))
         {
-            return (cursor.Accept("concurrently") && ConcurrentIsReportedElsewhere(context)) || cursor.Accept("if", "not", "exists");
+            return (cursor.Accept("concurrently") && (ConcurrentIsReportedElsewhere(context) || context.State.ExecutorResumesConcurrentBuilds))
+                   || cursor.Accept("if", "not", "exists");
         }
 
         if (AcceptAny(cursor, CreatableIfNotExists))

@@ -42,6 +42,12 @@ internal sealed class RawSqlScanState
     /// </summary>
     public bool ExecutorSetsStatementTimeout { get; set; } = true;
 
+    /// <summary>
+    /// Whether whatever applies the migration makes a repeated <c>CREATE INDEX CONCURRENTLY</c> harmless (MigrateSafelyAsync
+    /// drops a failed build's INVALID index first and keeps a valid one when it resumes): then ESM0047 leaves it alone.
+    /// </summary>
+    public bool ExecutorResumesConcurrentBuilds { get; set; } = true;
+
     /// <summary>The server's PostgreSQL major version when known (the advice of ESM0033 and ESM0034 depends on it).</summary>
     public int? PostgresVersion { get; set; }
 
