@@ -19,7 +19,8 @@ internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, I
 
     /// <summary>
     /// Whether whatever applies the migration makes a repeated concurrent index build harmless (MigrateSafelyAsync drops
-    /// the INVALID index a failed build left, and keeps a valid one when it resumes the migration); plain EF does not.
+    /// the INVALID index a failed build left, and keeps a valid one when it resumes the migration): assumed for contexts
+    /// that use EfSafeMigrations, whose way to apply migrations is MigrateSafelyAsync; plain EF does not.
     /// </summary>
     public bool ExecutorResumesConcurrentBuilds { get; init; } = true;
 
@@ -43,7 +44,6 @@ internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, I
         {
             // Both the generator's timeouts rewrite and MigrateSafelyAsync use Execution.StatementTimeout (zero: none).
             ExecutorSetsStatementTimeout = (options.Rewrites.Timeouts || appliedByMigrateSafely) && options.Execution.StatementTimeout > TimeSpan.Zero,
-            ExecutorResumesConcurrentBuilds = appliedByMigrateSafely,
         };
 
     /// <summary>Settings for a context without UseSafeMigrations: plain EF applies the migrations as written.</summary>
