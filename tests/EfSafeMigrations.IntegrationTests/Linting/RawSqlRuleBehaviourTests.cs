@@ -6,7 +6,7 @@ using Db = EfSafeMigrations.IntegrationTests.SafeApply.Journal;
 
 namespace EfSafeMigrations.IntegrationTests.Linting;
 
-/// <summary>What ESM0047 and ESM0049 warn about, on a real server, next to what the linter says about the same SQL.</summary>
+/// <summary>What ESM0044, ESM0047 and ESM0049 warn about, on a real server, next to what the linter says about the same SQL.</summary>
 public class RawSqlRuleBehaviourTests
 {
     [Test]
@@ -65,6 +65,35 @@ public class RawSqlRuleBehaviourTests
         var validate = await FluentActions.Awaiting(() => Db.ExecuteAsync(database.ConnectionString, "ALTER DOMAIN email VALIDATE CONSTRAINT email_has_at;"))
             .Should().ThrowAsync<PostgresException>();
         validate.Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation, "the old rows are checked later, without blocking writes meanwhile");
+    }
+
+    [Test]
+    public async Task An_exclusion_constraint_holds_ACCESS_EXCLUSIVE_while_it_builds_and_has_no_NOT_VALID_form()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await Db.ExecuteAsync(database.ConnectionString, "CREATE TABLE bookings (id bigint PRIMARY KEY, room_id bigint); INSERT INTO bookings VALUES (1, 1), (2, 2);");
+        const string Add = "ALTER TABLE bookings ADD CONSTRAINT ex_room EXCLUDE USING btree (room_id WITH =);";
+        Lint(Add).Should().Contain("ESM0044");
+
+        await using (var migrator = new NpgsqlConnection(database.ConnectionString))
+        {
+            await migrator.OpenAsync();
+            await using var transaction = await migrator.BeginTransactionAsync();
+            await using (var add = new NpgsqlCommand(Add, migrator, transaction))
+            {
+                await add.ExecuteNonQueryAsync();
+            }
+
+            // Until the migration commits, every reader and writer of the table waits.
+            (await Db.ScalarAsync<string>(database.ConnectionString,
+                "SELECT string_agg(mode, ',') FROM pg_locks WHERE relation = 'bookings'::regclass AND granted AND pid <> pg_backend_pid()"))
+                .Should().Contain("AccessExclusiveLock");
+            await transaction.RollbackAsync();
+        }
+
+        var notValid = await FluentActions.Awaiting(() => Db.ExecuteAsync(database.ConnectionString, Add.Replace(";", " NOT VALID;", StringComparison.Ordinal)))
+            .Should().ThrowAsync<PostgresException>();
+        notValid.Which.MessageText.Should().Contain("NOT VALID");
     }
 
     private static IEnumerable<string> Lint(string sql)

@@ -34,6 +34,14 @@ public class IntegrityRuleBehaviourTests
         => Lint(b => b.Sql("VACUUM FULL orders;", suppressTransaction: true), Version(null))
             .Findings.Single(f => f.RuleId == "ESM0033").Message.Should().Contain("REPACK (CONCURRENTLY) (PostgreSQL 19+)").And.Contain("pg_repack (before 19)");
 
+    [TestCase("ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';", "ESM0045", "Value 'shipped' of enum order_status is renamed to 'dispatched'")]
+    [TestCase("ALTER TABLE bookings ADD CONSTRAINT ex_room EXCLUDE USING gist (room_id WITH =);", "ESM0044", "Exclusion constraint ex_room is added to existing table bookings")]
+    [TestCase("ALTER DOMAIN email SET NOT NULL;", "ESM0049", "ALTER DOMAIN email SET NOT NULL checks every column that uses domain email")]
+    [TestCase("ALTER TABLE orders DROP CONSTRAINT \"FK_Orders_Users_UserId\";", "ESM0048", "Foreign key FK_Orders_Users_UserId on table orders is dropped")]
+    [TestCase("CREATE TABLE t (id bigint PRIMARY KEY, n smallint);", "ESM0052", "Column t.n is smallint; bigint leaves room to grow")]
+    public void Raw_sql_findings_name_the_objects(string sql, string ruleId, string message)
+        => Lint(b => b.Sql(sql), Version(null)).Findings.Single(f => f.RuleId == ruleId).Message.Should().Be(message);
+
     [Test]
     public void A_unique_index_operation_is_informational_when_the_data_preflight_checks_it_and_a_warning_otherwise()
     {
