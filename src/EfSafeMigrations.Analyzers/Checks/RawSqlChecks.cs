@@ -24,6 +24,15 @@ internal sealed class RawSqlChecks : MigrationCheck
         var state = new RawSqlScanState();
         for (var i = 0; i < method.Calls.Count; i++)
         {
+            // A foreign key dropped in SQL and added back by a later AddForeignKey is replaced, not lost (ESM0048).
+            if (method.Calls[i].Name == "AddForeignKey" && method.Calls[i].String("name") is { } key)
+            {
+                state.ForeignKeyAddedAtStep[key] = i;
+            }
+        }
+
+        for (var i = 0; i < method.Calls.Count; i++)
+        {
             var call = method.Calls[i];
             if (call.Name == "CreateTable" && call.String("name") is { } table)
             {
@@ -38,7 +47,7 @@ internal sealed class RawSqlChecks : MigrationCheck
 
             state.SuppressTransaction = call.Bool("suppressTransaction") == true;
             state.MigrationHasOtherSteps = method.StepCount > 1;
-            ForeignKeysAddedLater(method, i, state);
+            state.Step = i;
             foreach (var hit in Scan(sql, state))
             {
                 // Version-dependent rules need the server: the runtime linter decides them.
@@ -47,19 +56,6 @@ internal sealed class RawSqlChecks : MigrationCheck
                     // The SQL generator rewrites operations, never raw SQL: no rule is "fixed automatically" here.
                     method.Report(hit.Rule, call.Location, escalate: true, hit.Arguments);
                 }
-            }
-        }
-    }
-
-    // A foreign key dropped in SQL and added back by a later AddForeignKey is replaced, not lost (ESM0048).
-    private static void ForeignKeysAddedLater(MigrationMethod method, int index, RawSqlScanState state)
-    {
-        state.ForeignKeysAddedLater.Clear();
-        for (var i = index + 1; i < method.Calls.Count; i++)
-        {
-            if (method.Calls[i].Name == "AddForeignKey" && method.Calls[i].String("name") is { } name)
-            {
-                state.ForeignKeysAddedLater.Add(name);
             }
         }
     }

@@ -25,6 +25,15 @@ internal sealed class LintContext
             PostgresVersion = settings.PostgresVersion,
             ExecutorResumesConcurrentBuilds = settings.ExecutorResumesConcurrentBuilds,
         };
+
+        // A foreign key dropped in raw SQL and added back by a later AddForeignKey is replaced, not lost (ESM0048).
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i] is AddForeignKeyOperation key)
+            {
+                RawSql.ForeignKeyAddedAtStep[key.Name] = i;
+            }
+        }
     }
 
     public string MigrationId { get; }

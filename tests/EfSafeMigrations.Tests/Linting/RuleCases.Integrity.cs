@@ -42,6 +42,11 @@ public static partial class RuleCases
         });
         yield return SilentOnSql("ESM0048", "ALTER TABLE orders DROP CONSTRAINT fk_orders_users; ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES customers (id) NOT VALID;");
         yield return SilentOnSql("ESM0048", "ALTER TABLE orders DROP CONSTRAINT ck_total;");
+        yield return Silent("ESM0048", "dropped in SQL, added back by a later AddForeignKey", b =>
+        {
+            b.Sql("ALTER TABLE orders DROP CONSTRAINT fk_orders_users;");
+            b.AddForeignKey("fk_orders_users", "orders", "user_id", "customers", principalColumn: "id");
+        });
 
         yield return FiresOnSql("ESM0049", "ALTER DOMAIN email ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%');");
         yield return FiresOnSql("ESM0049", "ALTER DOMAIN email SET NOT NULL;");

@@ -51,8 +51,17 @@ internal sealed class RawSqlScanState
     /// <summary>The server's PostgreSQL major version when known (the advice of ESM0033 and ESM0034 depends on it).</summary>
     public int? PostgresVersion { get; set; }
 
-    /// <summary>Foreign keys that later steps of the migration add (by name): dropping one of them replaces it (ESM0048).</summary>
-    public HashSet<string> ForeignKeysAddedLater { get; } = new(System.StringComparer.Ordinal);
+    /// <summary>
+    /// The last step of the migration that adds each foreign key (by name), filled once by the caller: dropping a key a
+    /// later step adds replaces it (ESM0048).
+    /// </summary>
+    public Dictionary<string, int> ForeignKeyAddedAtStep { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The index of the step being scanned among the migration's steps.</summary>
+    public int Step { get; set; }
+
+    /// <summary>Whether a step after the current one adds a foreign key named <paramref name="name"/>.</summary>
+    public bool ForeignKeyAddedAfterThisStep(string name) => ForeignKeyAddedAtStep.TryGetValue(name, out var step) && step > Step;
 
     /// <summary>Types and domains created earlier in this migration: no column or running code depends on them yet.</summary>
     public HashSet<string> NewTypes { get; } = new(System.StringComparer.Ordinal);

@@ -136,11 +136,11 @@ internal sealed class StatementContext
 
     /// <summary>
     /// Whether a later statement of this step (<c>ADD CONSTRAINT name FOREIGN KEY</c>) or a later step of the migration
-    /// (<see cref="RawSqlScanState.ForeignKeysAddedLater"/>) adds a foreign key named <paramref name="name"/>.
+    /// (<see cref="RawSqlScanState.ForeignKeyAddedAtStep"/>) adds a foreign key named <paramref name="name"/>.
     /// </summary>
     public bool AddsForeignKeyLater(string name)
     {
-        if (State.ForeignKeysAddedLater.Contains(name))
+        if (State.ForeignKeyAddedAfterThisStep(name))
         {
             return true;
         }
