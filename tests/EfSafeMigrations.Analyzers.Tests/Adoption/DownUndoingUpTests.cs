@@ -50,6 +50,12 @@ public class DownUndoingUpTests
                 """));
 
     [Test]
+    public Task Down_dropping_the_foreign_key_its_own_Up_added_is_not_reported()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            up: """migrationBuilder.AddForeignKey(name: "FK_Orders_Users_UserId", table: "Orders", column: "UserId", principalTable: "Users", principalColumn: "Id").Annotation("EfSafeMigrations:NotValid", true);""",
+            down: """migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders");"""));
+
+    [Test]
     public Task Down_dropping_what_the_own_Up_did_not_create_is_still_reported()
         => MigrationTest.VerifyAsync(
             MigrationSource.Migration(
