@@ -26,12 +26,22 @@ internal sealed class LintContext
             ExecutorResumesConcurrentBuilds = settings.ExecutorResumesConcurrentBuilds,
         };
 
-        // A foreign key dropped in raw SQL and added back by a later AddForeignKey is replaced, not lost (ESM0048).
+        // A foreign key dropped in raw SQL and added back by a later step is replaced, not lost (ESM0048). Only SQL that
+        // names a foreign key at all is tokenized for it.
         for (var i = 0; i < operations.Count; i++)
         {
-            if (operations[i] is AddForeignKeyOperation key)
+            switch (operations[i])
             {
-                RawSql.ForeignKeyAddedAtStep[key.Name] = i;
+                case AddForeignKeyOperation key:
+                    RawSql.ForeignKeyAddedAtStep[key.Name] = i;
+                    break;
+                case SqlOperation sql when sql.Sql?.Contains("foreign", StringComparison.OrdinalIgnoreCase) == true:
+                    foreach (var name in RawSqlConstraintDefinition.ForeignKeysAdded(SqlTokenizer.Tokenize(sql.Sql)))
+                    {
+                        RawSql.ForeignKeyAddedAtStep[name] = i;
+                    }
+
+                    break;
             }
         }
     }

@@ -57,6 +57,18 @@ internal static class RawSqlConstraintDefinition
         }
     }
 
+    /// <summary>The names of the foreign keys the tokens add (<c>CONSTRAINT name FOREIGN KEY</c>), in order.</summary>
+    public static System.Collections.Generic.IEnumerable<string> ForeignKeysAdded(System.Collections.Generic.IReadOnlyList<SqlToken> tokens)
+    {
+        for (var t = 0; t + 2 < tokens.Count; t++)
+        {
+            if (tokens[t].Is("constraint") && tokens[t + 1].IsIdentifier && tokens[t + 2].Is("foreign"))
+            {
+                yield return tokens[t + 1].Value;
+            }
+        }
+    }
+
     private static bool IsForeignKeyName(string name)
         => (name.Length > 3 && name.StartsWith("fk", System.StringComparison.OrdinalIgnoreCase) && (name[2] == '_' || name[2] == '-'))
            || name.EndsWith("_fkey", System.StringComparison.OrdinalIgnoreCase)

@@ -151,13 +151,9 @@ internal sealed class StatementContext
             _foreignKeysAdded = new Dictionary<string, int>(System.StringComparer.Ordinal);
             for (var s = 0; s < _statements.Count; s++)
             {
-                var tokens = _statements[s].Tokens;
-                for (var t = 0; t + 2 < tokens.Count; t++)
+                foreach (var key in RawSqlConstraintDefinition.ForeignKeysAdded(_statements[s].Tokens))
                 {
-                    if (tokens[t].Is("constraint") && tokens[t + 1].IsIdentifier && tokens[t + 2].Is("foreign"))
-                    {
-                        _foreignKeysAdded[tokens[t + 1].Value] = s;
-                    }
+                    _foreignKeysAdded[key] = s;
                 }
             }
         }
