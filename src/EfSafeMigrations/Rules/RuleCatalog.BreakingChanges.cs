@@ -100,7 +100,7 @@ public static partial class RuleCatalog
         RuleSeverity.Error,
         "Value {1} of enum {0} is renamed to {2}",
         why: "ALTER TYPE ... RENAME VALUE is instant, but code deployed before the migration still maps the old label: Npgsql fails to read rows holding the new label and every write of the old one fails ('invalid input value for enum'), until every instance runs the new code. Reports, views and other services that compare with the old label silently stop matching.",
-        safeAlternative: "Expand and contract: add the new value (ALTER TYPE ... ADD VALUE IF NOT EXISTS, outside a transaction), deploy code that reads both and writes the new one, move the rows over in batches, and stop using the old value (PostgreSQL cannot drop an enum value; a text column with a CHECK can).",
+        safeAlternative: "Expand and contract: add the new value with ADD VALUE IF NOT EXISTS (outside a transaction), deploy code that reads both and writes the new one, move the rows over in batches, and stop using the old value (PostgreSQL cannot drop an enum value; a text column with a CHECK can).",
         unsafeSample: "migrationBuilder.Sql(\"ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';\");",
         safeSample: "migrationBuilder.Sql(\"ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'dispatched';\", suppressTransaction: true);\n// deploy code that reads both, then: UPDATE orders SET status = 'dispatched' WHERE status = 'shipped' (in batches)");
 
