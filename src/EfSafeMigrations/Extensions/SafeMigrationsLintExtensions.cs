@@ -58,7 +58,7 @@ public static class SafeMigrationsLintExtensions
         return ids.Select(id =>
         {
             var migration = assembly.CreateMigration(assembly.Migrations[id], provider);
-            return new MigrationToLint(id, migration.UpOperations, migration.GetType());
+            return new MigrationToLint(id, migration.UpOperations, migration.GetType(), DownOperations.Of(migration));
         }).ToList();
     }
 }

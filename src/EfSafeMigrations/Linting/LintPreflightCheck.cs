@@ -51,7 +51,7 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
         var tablesBeforeRun = await TablesBeforeRun.ReadAsync(
             context.Context, toLint.SelectMany(m => TablesBeforeRun.SchemasNamedBy(m.Migration.UpOperations)), cancellationToken);
         var report = MigrationLinter.Lint(
-            toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
+            toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType(), DownOperations.Of(m.Migration))),
             LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
         problems.AddRange(ToProblems(report));
         return problems;

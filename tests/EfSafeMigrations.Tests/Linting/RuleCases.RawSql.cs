@@ -179,6 +179,9 @@ public static partial class RuleCases
         yield return FiresOnSql("ESM0033", "ALTER TABLE orders SET UNLOGGED;");
         yield return SilentOnSql("ESM0033", "CREATE UNLOGGED TABLE staging (id bigint); ALTER TABLE staging SET LOGGED;");
         yield return FiresOnSql("ESM0034", "CLUSTER orders USING ix_orders_created_at;");
+        yield return FiresOnSql("ESM0033", "REPACK orders;", suppressTransaction: true, postgresVersion: 19);
+        yield return SilentOnSql("ESM0033", "REPACK (CONCURRENTLY) orders;", suppressTransaction: true, postgresVersion: 19);
+        yield return FiresOnSql("ESM0034", "REPACK orders USING INDEX ix_orders_created_at;", suppressTransaction: true, postgresVersion: 19);
         yield return SilentOnSql("ESM0034", "COMMENT ON TABLE orders IS 'CLUSTER orders';");
         yield return FiresOnSql("ESM0035", "REINDEX TABLE orders;");
         yield return SilentOnSql("ESM0035", "REINDEX TABLE CONCURRENTLY orders;", suppressTransaction: true);

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace EfSafeMigrations.Linting.RawSql;
@@ -5,8 +7,8 @@ namespace EfSafeMigrations.Linting.RawSql;
 /// <summary>A column definition in CREATE TABLE or ALTER TABLE ... ADD COLUMN: its type and its clauses.</summary>
 internal static class RawSqlColumnDefinition
 {
-    /// <param name="primaryKey">Whether a table-level PRIMARY KEY (column) makes this column the key.</param>
-    public static void Scan(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew, bool primaryKey = false)
+    /// <param name="keyColumns">The columns of the table's PRIMARY KEY table constraint (CREATE TABLE), if any.</param>
+    public static void Scan(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew, IReadOnlyCollection<string>? keyColumns = null)
     {
         var column = cursor.ReadName()?.Name;
         if (column is null)
@@ -19,7 +21,8 @@ internal static class RawSqlColumnDefinition
         var clauses = ReadClauses(cursor);
         var tableName = table.ToString();
 
-        RawSqlTypeChoices.Check(context, column, tableName, type, clauses.PrimaryKey || primaryKey);
+        var inKey = keyColumns is not null && keyColumns.Contains(column);
+        RawSqlTypeChoices.Check(context, column, tableName, type, clauses.PrimaryKey || (inKey && keyColumns!.Count == 1), inKey);
         if (tableIsNew)
         {
             return;

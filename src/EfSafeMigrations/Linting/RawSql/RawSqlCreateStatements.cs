@@ -27,6 +27,10 @@ internal static class RawSqlCreateStatements
         {
             context.State.NewSchemas.Add(schema.Name);
         }
+        else if ((cursor.Accept("type") || cursor.Accept("domain")) && cursor.ReadName() is { } type)
+        {
+            context.State.NewTypes.Add(type.Name);
+        }
     }
 
     private static void ScanCreateTable(StatementContext context, SqlTokenCursor cursor)
@@ -45,27 +49,26 @@ internal static class RawSqlCreateStatements
         }
 
         var elements = RawSqlAlterStatements.SplitTopLevel(cursor, untilCloseParen: true);
-        var key = SingleColumnPrimaryKey(elements);
+        var keyColumns = PrimaryKeyColumns(elements);
         foreach (var element in elements)
         {
-            var elementCursor = new SqlTokenCursor(element);
-            if (IsTableConstraint(elementCursor))
+            if (IsTableConstraint(element))
             {
                 continue; // table constraints on a new, empty table are harmless
             }
 
-            var isKey = key is not null && elementCursor.Peek() is { IsIdentifier: true } name && name.Value == key;
-            RawSqlColumnDefinition.Scan(context, elementCursor, table, tableIsNew: true, primaryKey: isKey);
+            RawSqlColumnDefinition.Scan(context, new SqlTokenCursor(element), table, tableIsNew: true, keyColumns);
         }
     }
 
-    private static bool IsTableConstraint(SqlTokenCursor element)
-        => element.Peek() is { Kind: SqlTokenKind.Word } first
-           && first.Value is "constraint" or "primary" or "unique" or "foreign" or "check" or "exclude" or "like";
+    private static bool IsTableConstraint(List<SqlToken> element)
+        => element.Count > 0 && element[0].Kind == SqlTokenKind.Word
+           && element[0].Value is "constraint" or "primary" or "unique" or "foreign" or "check" or "exclude" or "like";
 
-    // [CONSTRAINT name] PRIMARY KEY (column): the key column of a table-level constraint, for ESM0023.
-    private static string? SingleColumnPrimaryKey(List<List<SqlToken>> elements)
+    // The columns of a [CONSTRAINT name] PRIMARY KEY (a, b) table constraint: keys, not ESM0052's plain integer columns.
+    private static List<string> PrimaryKeyColumns(List<List<SqlToken>> elements)
     {
+        var columns = new List<string>();
         foreach (var element in elements)
         {
             var cursor = new SqlTokenCursor(element);
@@ -74,13 +77,19 @@ internal static class RawSqlCreateStatements
                 cursor.ReadName();
             }
 
-            if (cursor.Accept("primary", "key") && cursor.AcceptKind(SqlTokenKind.OpenParen)
-                && cursor.Next() is { IsIdentifier: true } column && cursor.AcceptKind(SqlTokenKind.CloseParen))
+            if (cursor.Accept("primary", "key") && cursor.AcceptKind(SqlTokenKind.OpenParen))
             {
-                return column.Value;
+                while (cursor.ReadName() is { } column)
+                {
+                    columns.Add(column.Name);
+                    if (!cursor.AcceptKind(SqlTokenKind.Comma))
+                    {
+                        break;
+                    }
+                }
             }
         }
 
-        return null;
+        return columns;
     }
 }

@@ -13,7 +13,8 @@ internal static class RawSqlSessionStatements
             case "reset":
                 if (cursor.PeekIs("lock_timeout") || cursor.PeekIs("statement_timeout") || cursor.PeekIs("all"))
                 {
-                    context.LockTimeoutSet = false;
+                    context.LockTimeoutSet = context.LockTimeoutSet && cursor.PeekIs("statement_timeout");
+                    context.StatementTimeoutSet = context.StatementTimeoutSet && cursor.PeekIs("lock_timeout");
                     context.Report(RuleCatalog.RawSqlWithoutLockTimeout, context.Statement.Summary, "it turns the timeout off for what follows");
                 }
 
@@ -79,6 +80,10 @@ internal static class RawSqlSessionStatements
         if (setting == "lock_timeout")
         {
             context.LockTimeoutSet = !disables;
+        }
+        else
+        {
+            context.StatementTimeoutSet = !disables;
         }
     }
 

@@ -139,7 +139,7 @@ internal sealed class CreateTableCheck : IOperationCheck
         var keyColumns = create.PrimaryKey?.Columns ?? [];
         foreach (var column in create.Columns)
         {
-            ColumnFacts.CheckTypeChoices(context, column, table, keyColumns.Length == 1 && keyColumns[0] == column.Name);
+            ColumnFacts.CheckTypeChoices(context, column, table, keyColumns.Length == 1 && keyColumns[0] == column.Name, keyColumns.Contains(column.Name));
         }
     }
 }

@@ -77,9 +77,12 @@ internal sealed class LintCommand : ISafeMigrationsCommand
         }
 
         output.Line();
-        output.Line($"{blocking.Count + report.AssuranceErrors.Count} error(s), {report.Warnings.Count} warning(s), {report.Rewrites.Count} rewritten, " +
-                    $"{report.Assured.Count} assured." + (report.IsBlocking ? " 'migrate' would refuse these migrations." : string.Empty),
-            report.IsBlocking ? Style.Bad : report.Warnings.Count > 0 ? Style.Warning : Style.Good);
+        // Informational findings (ESM0046 checked by the data preflight, ESM0052) are listed, but are no warnings.
+        var warnings = report.Warnings.Count(f => f.Severity == RuleSeverity.Warning);
+        var infos = report.Warnings.Count - warnings;
+        output.Line($"{blocking.Count + report.AssuranceErrors.Count} error(s), {warnings} warning(s), " + (infos > 0 ? $"{infos} info, " : string.Empty) +
+                    $"{report.Rewrites.Count} rewritten, {report.Assured.Count} assured." + (report.IsBlocking ? " 'migrate' would refuse these migrations." : string.Empty),
+            report.IsBlocking ? Style.Bad : warnings > 0 ? Style.Warning : Style.Good);
 
         if (output.Ci != CiFormat.None)
         {
@@ -90,7 +93,8 @@ internal sealed class LintCommand : ISafeMigrationsCommand
         output.Document["postgresVersion"] = report.PostgresVersion;
         output.Document["blocking"] = report.IsBlocking;
         output.Document["errors"] = blocking.Count + report.AssuranceErrors.Count;
-        output.Document["warnings"] = report.Warnings.Count;
+        output.Document["warnings"] = warnings;
+        output.Document["infos"] = infos;
         output.Document["assuranceErrors"] = new JsonArray([.. report.AssuranceErrors.Select(e => (JsonNode)e)]);
         output.Document["findings"] = new JsonArray([.. report.Findings.Select(f => (JsonNode)new JsonObject
         {
