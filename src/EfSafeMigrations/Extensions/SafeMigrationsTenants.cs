@@ -1,4 +1,5 @@
 using EfSafeMigrations;
+using EfSafeMigrations.Linting;
 using EfSafeMigrations.Tenants;
 using EfSafeMigrations.Tenants.Internal;
 using Npgsql;
@@ -94,13 +95,14 @@ public static class SafeMigrationsTenants
         options ??= new TenantMigrationOptions();
         var list = TargetSet.Validate(targets, options);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var sharedLint = SharedLint.Begin(); // targets with the same pending migrations and starting tables lint once
         var scheduler = new TenantScheduler<TenantResult>(
             options,
             (target, canary, token) => TenantMigrationRun.RunAsync(target, canary, contexts, options, token),
             result => result.Outcome == TenantOutcome.Failed,
             target => new TenantResult(target.Name, TargetSet.Location(target), TenantOutcome.NotRun, [], TimeSpan.Zero));
         var results = await scheduler.RunAsync(list, cancellationToken).ConfigureAwait(false);
-        return new TenantMigrationReport(results, clock.Elapsed, scheduler.StoppedBecause);
+        return new TenantMigrationReport(results, clock.Elapsed, scheduler.StoppedBecause) { LintRuns = sharedLint.Lints, LintReuses = sharedLint.Reuses };
     }
 
     internal static async Task<TenantStatusReport> ReadAsync<TContext>(

@@ -62,6 +62,12 @@ public sealed class TenantMigrationReport
     /// <summary>Why targets were left not run (the failure policy), or null.</summary>
     public string? StoppedBecause { get; }
 
+    /// <summary>How many times the lint gate linted: targets with the same pending migrations and starting tables share one.</summary>
+    public int LintRuns { get; internal init; }
+
+    /// <summary>How many targets' lint gates reused an earlier target's lint.</summary>
+    public int LintReuses { get; internal init; }
+
     /// <summary>Whether every target is applied or up to date.</summary>
     public bool Success => Results.All(r => r.Outcome is TenantOutcome.Applied or TenantOutcome.UpToDate);
 
@@ -87,7 +93,8 @@ public sealed class TenantMigrationReport
 
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{Results.Count} targets: {Count(TenantOutcome.Applied)} applied, {Count(TenantOutcome.UpToDate)} up to date, " +
-            $"{Count(TenantOutcome.Failed)} failed, {Count(TenantOutcome.NotRun)} not run, in {CommandLine.Internal.Rendering.Durations.Human(Duration)}.");
+            $"{Count(TenantOutcome.Failed)} failed, {Count(TenantOutcome.NotRun)} not run, in {CommandLine.Internal.Rendering.Durations.Human(Duration)}; " +
+            $"lint gate: {LintRuns} lint(s), reused {LintReuses} time(s).");
         if (StoppedBecause is not null)
         {
             text.AppendLine("Stopped: " + StoppedBecause);
@@ -103,6 +110,8 @@ public sealed class TenantMigrationReport
         exitCode = ExitCode,
         durationMs = (long)Duration.TotalMilliseconds,
         stoppedBecause = StoppedBecause,
+        lintRuns = LintRuns,
+        lintReuses = LintReuses,
         counts = Enum.GetValues<TenantOutcome>().ToDictionary(o => Word(o), Count),
         targets = Results.Select(r => new
         {

@@ -31,6 +31,7 @@ public class TenantMigrationTests
                 ("tenant-0", TenantOutcome.Applied), ("tenant-1", TenantOutcome.Applied), ("tenant-2", TenantOutcome.Applied),
                 ("tenant-3", TenantOutcome.Applied), ("gone", TenantOutcome.Failed));
             report.ExitCode.Should().Be((int)SafeMigrationsExitCode.TargetsFailed);
+            (report.LintRuns, report.LintReuses).Should().Be((1, 3), "four empty databases lint the same pending migrations once");
             var gone = report.Results.Single(r => r.Name == "gone");
             gone.Error.Should().NotBeNullOrEmpty();
             gone.Location.Should().Be("127.0.0.1:1/tenant_gone");
