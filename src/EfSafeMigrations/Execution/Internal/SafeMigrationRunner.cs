@@ -121,6 +121,7 @@ internal sealed class SafeMigrationRunner(
                     Progress = call.Progress,
                     Report = report,
                     BackendPid = await TransactionPoolingCheck.BackendPidAsync(connection, null, cancellationToken).ConfigureAwait(false),
+                    Backfills = journal.Backfills,
                 };
                 foreach (var item in plan)
                 {
