@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace EfSafeMigrations.Backfill.Internal;
 
@@ -22,10 +23,12 @@ internal sealed class BackfillRate(long? estimatedRows, long walkedBefore)
     /// <summary>One line for the log and the progress display.</summary>
     public static string Describe(BackfillProgress progress)
     {
+        var invariant = CultureInfo.InvariantCulture;
         var done = progress.EstimatedRows is > 0 and var total
-            ? $"{progress.RowsWalked:N0} of ~{total:N0} rows ({100.0 * progress.RowsWalked / total:0}%)"
-            : $"{progress.RowsWalked:N0} rows";
+            ? string.Create(invariant, $"{progress.RowsWalked:N0} of ~{total:N0} rows ({100.0 * progress.RowsWalked / total:0}%)")
+            : string.Create(invariant, $"{progress.RowsWalked:N0} rows");
         var eta = progress.Remaining is { } left ? $", about {Text.DurationText.Approximate(left)} left" : string.Empty;
-        return $"backfilling {progress.Table}: {done}, {progress.RowsUpdated:N0} changed, {progress.Batches} batches, {progress.RowsPerSecond:N0} rows/s{eta}";
+        return string.Create(invariant,
+            $"backfilling {progress.Table}: {done}, {progress.RowsUpdated:N0} changed, {progress.Batches} batches, {progress.RowsPerSecond:N0} rows/s{eta}");
     }
 }
