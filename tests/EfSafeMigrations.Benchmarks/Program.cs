@@ -8,7 +8,8 @@ using EfSafeMigrations.ThrowawayPostgres;
 var settings = BenchSettings.Parse(args);
 var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
 
-if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || settings.Suites.Contains("push") || settings.Suites.Contains("plan"))
+if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || settings.Suites.Contains("push") || settings.Suites.Contains("plan")
+    || settings.Suites.Contains("backfill"))
 {
     await using var server = await PostgresServerLocator.StartOrConnectAsync();
     Console.WriteLine($"PostgreSQL: {server.Description}");
@@ -33,6 +34,11 @@ if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || setti
     if (settings.Suites.Contains("push"))
     {
         report.Push = await new PushBenchmark(databases, server.AdminConnectionString).RunAsync();
+    }
+
+    if (settings.Suites.Contains("backfill"))
+    {
+        report.Backfill = await new BackfillBenchmark(databases, settings).RunAsync();
     }
 }
 

@@ -22,4 +22,6 @@ public sealed class BenchReport
     public LargeSqlStepLintBenchmark.Result? LargeSqlStepLint { get; set; }
 
     public PushBenchmark.Result? Push { get; set; }
+
+    public BackfillBenchmark.Result? Backfill { get; set; }
 }

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using EfSafeMigrations.Benchmarks.Harness;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EfSafeMigrations.Benchmarks.Scenarios;
+
+/// <summary>
+/// A data migration over every row of <c>events</c> while writers insert: one plain <c>UPDATE</c> in the migration
+/// (plain EF) next to <c>migrationBuilder.Backfill</c> (MigrateSafelyAsync). Insert latency against the no-DDL noise
+/// floor, rows per second, and the table's size before and after (the bloat one long UPDATE leaves).
+/// </summary>
+public sealed class BackfillBenchmark(BenchDatabases databases, BenchSettings settings)
+{
+    public const int BatchSize = 5_000;
+    private const string Set = "note = 'amount ' || amount";
+    private const string Where = "note IS NULL";
+
+    public sealed record Run(string Mode, LatencyStats Writes, double Ms, long RowsUpdated, long SizeBeforeBytes, long SizeAfterBytes, string? Error)
+    {
+        public double RowsPerSecond => Ms > 0 ? RowsUpdated / (Ms / 1000) : 0;
+    }
+
+    public sealed record Result(LatencyStats NoiseFloor, Run Plain, Run Backfill);
+
+    public async Task<Result> RunAsync()
+    {
+        Console.WriteLine($"Preparing a backfill template database with {settings.Rows:N0} rows...");
+        var template = await databases.CreateAsync("esm_bench_backfill", DdlScenarios.SetupSql(settings.Rows) + "\nALTER TABLE events ADD note text;");
+        var floor = await MeasureAsync(template, "no DDL", null);
+        var plain = await MeasureAsync(template, "plain UPDATE", b => b.Sql($"UPDATE events SET {Set} WHERE {Where};"));
+        var backfill = await MeasureAsync(template, "Backfill", b => b.Backfill("events", set: Set, where: Where, batchSize: BatchSize));
+        await databases.DropAsync(template);
+        Console.WriteLine($"backfill: plain worst {plain.Writes.WorstMs:0} ms ({plain.RowsPerSecond:N0} rows/s), Backfill worst {backfill.Writes.WorstMs:0} ms ({backfill.RowsPerSecond:N0} rows/s){(backfill.Error is null ? "" : " (failed: " + backfill.Error + ")")}");
+        return new Result(floor.Writes, plain, backfill);
+    }
+
+    /// <param name="up">The migration; null: no migration, the noise floor over as long as <see cref="BenchSettings.NoiseFloorSeconds"/>.</param>
+    private async Task<Run> MeasureAsync(string template, string mode, Action<Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder>? up)
+    {
+        var database = await databases.CloneAsync(template);
+        var connectionString = databases.App(database);
+        var before = await SizeAsync(connectionString);
+        string? error = null;
+        LatencyStats writes;
+        double ms;
+        await using (var load = WriteLoad.Start(connectionString, DdlScenarios.InsertSql, settings.Writers))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(0.5));
+            var from = Stopwatch.GetTimestamp();
+            try
+            {
+                if (up is null)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(settings.NoiseFloorSeconds));
+                }
+                else
+                {
+                    var migrations = DelegateMigration.Emit(typeof(BenchContext), [("20260101000000_Backfill_" + mode.Replace(' ', '_'), up)]);
+                    var safe = mode == "Backfill";
+                    await using var context = new BenchContext(BenchContext.Options(connectionString, migrations, safe));
+                    await SafeMigrator.MigrateAsync(context, safe);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                error = ex.GetType().Name + ": " + ex.Message.Split('\n')[0];
+            }
+
+            var to = Stopwatch.GetTimestamp();
+            ms = Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+            await Task.Delay(TimeSpan.FromSeconds(0.2));
+            writes = load.Between(from, to);
+        }
+
+        var updated = await ScalarAsync(connectionString, $"SELECT count(*) FROM events WHERE note IS NOT NULL");
+        var after = await SizeAsync(connectionString);
+        await databases.DropAsync(database);
+        return new Run(mode, writes, ms, updated, before, after, error);
+    }
+
+    private static Task<long> SizeAsync(string connectionString) => ScalarAsync(connectionString, "SELECT pg_relation_size('events')");
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
