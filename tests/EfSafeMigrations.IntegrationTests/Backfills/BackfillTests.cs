@@ -161,15 +161,16 @@ public class BackfillTests
     }
 
     [Test]
-    public async Task Typed_form_in_a_script_or_plain_Migrate_stops_with_an_error_that_says_so()
+    public async Task Typed_form_in_a_script_says_so_and_plain_Migrate_refuses_it_before_anything_runs()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         await using var context = BackfillContexts.Create<TypedDbContext>(database.ConnectionString);
         var script = context.GetService<IMigrator>().GenerateScript();
         script.Should().Contain("runs only under MigrateSafelyAsync");
 
-        await FluentActions.Awaiting(() => context.Database.MigrateAsync()).Should().ThrowAsync<Npgsql.PostgresException>()
-            .WithMessage("*runs only under MigrateSafelyAsync*");
+        await FluentActions.Awaiting(() => context.Database.MigrateAsync()).Should().ThrowAsync<InvalidOperationException>()
+            .WithMessage("*typed C# backfill of people (Backfill<PersonName>)*runs only under MigrateSafelyAsync*nothing was applied*");
+        (await ColumnAsync(database.ConnectionString, "SELECT to_regclass('people')::text")).Should().Equal([null], "not even the migration before it ran");
     }
 
     private static object Options(Type contextType, string connectionString)
