@@ -16,7 +16,7 @@ internal static class BackfillScriptSql
 
     // Runtime-built key fragments, spliced into the shared templates with replace().
     private static readonly KeyFragments Tokens = new(
-        "/*esm:columns*/", "/*esm:aliased*/", "/*esm:aliases*/", "/*esm:desc*/", "/*esm:astext*/", "/*esm:colstext*/", "/*esm:bound*/", "/*esm:qualified*/");
+        "/*esm:columns*/", "/*esm:aliased*/", "/*esm:desc*/", "/*esm:astext*/", "/*esm:colstext*/", "/*esm:bound*/", "/*esm:upper*/");
 
     public static string For(BackfillOperation operation, Func<string, string?, string> quote)
     {
@@ -30,18 +30,29 @@ internal static class BackfillScriptSql
         }
 
         var limit = operation.BatchSize.ToString(CultureInfo.InvariantCulture);
-        var first = KeysetBatchSql.Update(table, quote(operation.Table, null), Tokens, operation.Set, operation.Where, first: true, limit);
-        var next = KeysetBatchSql.Update(table, quote(operation.Table, null), Tokens, operation.Set, operation.Where, first: false, limit);
-        if (!BatchLoopSql.CanQuote(Tag, first))
+        var templates = new[]
+        {
+            ("first_range", KeysetBatchSql.Range(table, Tokens, first: true, limit)),
+            ("next_range", KeysetBatchSql.Range(table, Tokens, first: false, limit)),
+            ("first_update", KeysetBatchSql.Update(table, Tokens, operation.Set, operation.Where, first: true)),
+            ("next_update", KeysetBatchSql.Update(table, Tokens, operation.Set, operation.Where, first: false)),
+        };
+        if (!BatchLoopSql.CanQuote(Tag, [.. templates.Select(t => t.Item2)]))
         {
             throw new InvalidOperationException($"Backfill of {table}: its SQL contains {Tag}, which its script form uses as a quote; reword it.");
         }
 
         var block = BatchLoopSql.DoBlock(
             Tag,
-            ["k record;", "first_sql text;", "next_sql text;", "last_key text[];", "updated bigint;", "walked bigint;"],
-            KeySetup(operation, table, quote(operation.Table, null), first, next),
-            "EXECUTE CASE WHEN last_key IS NULL THEN first_sql ELSE next_sql END INTO updated, walked, last_key USING last_key;",
+            ["k record;", .. templates.Select(t => t.Item1 + " text;"), "last_key text[];", "upper_key text[];", "walked bigint;"],
+            KeySetup(operation, table, templates),
+            """
+            EXECUTE CASE WHEN last_key IS NULL THEN first_range ELSE next_range END INTO walked, upper_key USING last_key;
+            IF walked > 0 THEN
+                EXECUTE CASE WHEN last_key IS NULL THEN first_update ELSE next_update END USING last_key, upper_key;
+            END IF;
+            last_key := upper_key;
+            """,
             $"EXIT WHEN walked < {limit};");
         return header + "\n" + block;
     }
@@ -56,7 +67,7 @@ internal static class BackfillScriptSql
     private static string OneLine(string sql) => string.Join(' ', sql.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 
     /// <summary>Reads the key's columns and types from the catalog and builds the two batch statements from the templates.</summary>
-    private static string KeySetup(BackfillOperation operation, string table, string tableName, string first, string next)
+    private static string KeySetup(BackfillOperation operation, string table, IEnumerable<(string Variable, string Template)> templates)
     {
         var explicitKey = operation.KeyColumns is { Length: > 0 } columns
             ? "ARRAY[" + string.Join(", ", columns.Select(BatchLoopSql.Literal)) + "]::text[]"
@@ -75,11 +86,10 @@ internal static class BackfillScriptSql
         text.Append($"""
             SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY x.ord) AS columns,
                    string_agg(format('%I AS esm_k%s', a.attname, x.ord), ', ' ORDER BY x.ord) AS aliased,
-                   string_agg('esm_k' || x.ord, ', ' ORDER BY x.ord) AS aliases,
                    string_agg('esm_k' || x.ord || ' DESC', ', ' ORDER BY x.ord) AS descending,
                    string_agg('esm_k' || x.ord || '::text', ', ' ORDER BY x.ord) AS astext,
                    string_agg(format('($1)[%s]::%s', x.ord, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY x.ord) AS bound,
-                   string_agg({BatchLoopSql.Literal(tableName + ".")} || quote_ident(a.attname), ', ' ORDER BY x.ord) AS qualified
+                   string_agg(format('($2)[%s]::%s', x.ord, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY x.ord) AS upper
             INTO k
             {keySource};
             IF k.columns IS NULL THEN
@@ -87,13 +97,13 @@ internal static class BackfillScriptSql
             END IF;
 
             """);
-        foreach (var (variable, template) in new[] { ("first_sql", first), ("next_sql", next) })
+        foreach (var (variable, template) in templates)
         {
             text.Append(variable).Append(" := ").Append(BatchLoopSql.Literal(template)).Append(";\n");
             foreach (var (token, field) in new[]
                      {
-                         (Tokens.Columns, "columns"), (Tokens.Aliased, "aliased"), (Tokens.Aliases, "aliases"), (Tokens.AliasesDescending, "descending"),
-                         (Tokens.AliasesAsText, "astext"), (Tokens.Bound, "bound"), (Tokens.Qualified, "qualified"),
+                         (Tokens.Columns, "columns"), (Tokens.Aliased, "aliased"), (Tokens.AliasesDescending, "descending"),
+                         (Tokens.AliasesAsText, "astext"), (Tokens.Bound, "bound"), (Tokens.Upper, "upper"),
                      })
             {
                 text.Append(variable).Append(" := replace(").Append(variable).Append(", ").Append(BatchLoopSql.Literal(token)).Append(", k.").Append(field).Append(");\n");

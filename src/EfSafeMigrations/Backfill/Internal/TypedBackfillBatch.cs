@@ -18,7 +18,7 @@ internal sealed class TypedBackfillBatch(
         var table = quote(operation.Table, operation.Schema);
         var types = await BackfillKey.ColumnTypesAsync(connection, table, typed.Columns, cancellationToken).ConfigureAwait(false);
         var quoted = typed.Columns.Select(c => quote(c, null)).ToList();
-        var fragments = KeyFragments.For(key, c => quote(c, null), SqlBackfillBatch.LastParameter);
+        var fragments = KeyFragments.For(key, c => quote(c, null), SqlBackfillBatch.LastParameter, SqlBackfillBatch.UpperParameter);
         var limit = operation.BatchSize.ToString(CultureInfo.InvariantCulture);
         return new TypedBackfillBatch(typed, table, key, [.. key.Columns.Select(c => quote(c, null))], quoted, types, KeysetBatchSql.Select(table, fragments, quoted, operation.Where, true, limit),
             KeysetBatchSql.Select(table, fragments, quoted, operation.Where, false, limit));
