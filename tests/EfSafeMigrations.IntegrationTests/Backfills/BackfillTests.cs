@@ -78,7 +78,8 @@ public class BackfillTests
     [TestCase(typeof(CompositeKeyDbContext), "SELECT count(*) FROM readings WHERE doubled = value * 2", 48)]
     [TestCase(typeof(UuidKeyDbContext), "SELECT count(*) FROM tokens WHERE hits = 1", 50)]
     [TestCase(typeof(TextKeyDbContext), "SELECT count(*) FROM \"Tags\" WHERE \"Hits\" = 1", 50)]
-    public async Task Any_key_type_and_composite_keys_are_walked_once_each(Type contextType, string check, int rows)
+    [TestCase(typeof(ExplicitKeyDbContext), "SELECT count(*) FROM logs WHERE seen = false", 50)]
+    public async Task Any_key_type_composite_keys_and_a_named_unique_key_are_walked_once_each(Type contextType, string check, int rows)
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         SafeMigrationReport report;
@@ -129,6 +130,23 @@ public class BackfillTests
         (await ColumnAsync(database.ConnectionString, "SELECT to_regclass('before_backfill')::text")).Should().Equal([null],
             "the migration's first step must not have run");
         (await ColumnAsync(database.ConnectionString, "SELECT count(*) FROM events WHERE seen IS NULL")).Should().Equal("20");
+    }
+
+    [Test]
+    public async Task A_named_key_without_a_unique_index_is_refused_too()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var context = BackfillContexts.Create<ExplicitKeyDbContext>(database.ConnectionString))
+        {
+            await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = BackfillIds.Create });
+        }
+
+        await ExecuteAsync(database.ConnectionString, "DROP INDEX ux_logs_id");
+        await using (var context = BackfillContexts.Create<ExplicitKeyDbContext>(database.ConnectionString))
+        {
+            await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>()
+                .WithMessage("*key (id) must be NOT NULL and have a unique index over exactly its columns*");
+        }
     }
 
     [Test]

@@ -26,6 +26,9 @@ public sealed class TextKeyDbContext(DbContextOptions<TextKeyDbContext> options)
 public sealed class NoKeyDbContext(DbContextOptions<NoKeyDbContext> options) : DbContext(options);
 
 /// <inheritdoc cref="ItemsDbContext"/>
+public sealed class ExplicitKeyDbContext(DbContextOptions<ExplicitKeyDbContext> options) : DbContext(options);
+
+/// <inheritdoc cref="ItemsDbContext"/>
 public sealed class TypedDbContext(DbContextOptions<TypedDbContext> options) : DbContext(options);
 
 public static class BackfillContexts

@@ -181,3 +181,23 @@ public sealed class SplitNames : Migration
         [property: Column("first_name")] string? FirstName,
         [property: Column("last_name")] string? LastName);
 }
+
+/// <summary><c>logs</c>: no primary key, but a NOT NULL column with a unique index, named as the key to walk.</summary>
+[DbContext(typeof(ExplicitKeyDbContext))]
+[Migration(BackfillIds.Create)]
+public sealed class CreateLogs : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql($"""
+        CREATE TABLE logs (id bigint NOT NULL, seen boolean);
+        CREATE UNIQUE INDEX ux_logs_id ON logs (id);
+        INSERT INTO logs SELECT g, NULL FROM generate_series(1, {BackfillIds.Rows}) g;
+        """);
+}
+
+[DbContext(typeof(ExplicitKeyDbContext))]
+[Migration(BackfillIds.Backfill)]
+public sealed class BackfillLogs : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+        => migrationBuilder.Backfill("logs", set: "seen = false", where: "seen IS NULL", batchSize: BackfillIds.BatchSize, keyColumns: ["id"]);
+}
