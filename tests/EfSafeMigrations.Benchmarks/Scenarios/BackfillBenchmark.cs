@@ -16,30 +16,35 @@ public sealed class BackfillBenchmark(BenchDatabases databases, BenchSettings se
     private const string Set = "note = 'amount ' || amount";
     private const string Where = "note IS NULL";
 
-    public sealed record Run(string Mode, LatencyStats Writes, double Ms, long RowsUpdated, long RowsAfter, long SizeBeforeBytes, long SizeAfterBytes, string? Error)
+    public sealed record Run(
+        string Mode, LatencyStats Writes, double Ms, long RowsUpdated, long RowsAfter, long SizeBeforeBytes, long SizeAfterBytes, long Checkpoints, string? Error)
     {
         public double RowsPerSecond => Ms > 0 ? RowsUpdated / (Ms / 1000) : 0;
     }
 
-    public sealed record Result(LatencyStats NoiseFloor, Run Plain, Run Backfill);
+    public sealed record Result(LatencyStats NoiseFloor, Run Plain, Run Backfill, Run Paused);
+
+    /// <summary>The pause of the throttled run (the issue's example: 50 ms between batches of 5,000).</summary>
+    public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
     public async Task<Result> RunAsync()
     {
         Console.WriteLine($"Preparing a backfill template database with {settings.Rows:N0} rows...");
         var template = await databases.CreateAsync("esm_bench_backfill", DdlScenarios.SetupSql(settings.Rows) + "\nALTER TABLE events ADD note text;");
         // Alternating runs, so that a noisy stretch of time on a shared machine hits every form alike; the median run is kept.
-        var (floors, plains, backfills) = (new List<Run>(), new List<Run>(), new List<Run>());
+        var (floors, plains, backfills, paused) = (new List<Run>(), new List<Run>(), new List<Run>(), new List<Run>());
         for (var i = 0; i < settings.Repeat; i++)
         {
             floors.Add(await MeasureAsync(template, "no DDL", null));
             plains.Add(await MeasureAsync(template, "plain UPDATE", b => b.Sql($"UPDATE events SET {Set} WHERE {Where};")));
             backfills.Add(await MeasureAsync(template, "Backfill", b => b.Backfill("events", set: Set, where: Where, batchSize: BatchSize)));
+            paused.Add(await MeasureAsync(template, "Backfill, 50 ms pause", b => b.Backfill("events", set: Set, where: Where, batchSize: BatchSize, pause: Pause)));
         }
 
         var (floor, plain, backfill) = (Median(floors), Median(plains), Median(backfills));
         await databases.DropAsync(template);
         Console.WriteLine($"backfill: plain worst {plain.Writes.WorstMs:0} ms ({plain.RowsPerSecond:N0} rows/s), Backfill worst {backfill.Writes.WorstMs:0} ms ({backfill.RowsPerSecond:N0} rows/s){(backfill.Error is null ? "" : " (failed: " + backfill.Error + ")")}");
-        return new Result(floor.Writes, plain, backfill);
+        return new Result(floor.Writes, plain, backfill, Median(paused));
     }
 
     private static Run Median(IReadOnlyList<Run> runs)
@@ -51,6 +56,7 @@ public sealed class BackfillBenchmark(BenchDatabases databases, BenchSettings se
         var database = await databases.CloneAsync(template);
         var connectionString = databases.App(database);
         var before = await SizeAsync(connectionString);
+        var checkpointsBefore = await CheckpointsAsync(connectionString);
         string? error = null;
         LatencyStats writes;
         double ms;
@@ -66,8 +72,8 @@ public sealed class BackfillBenchmark(BenchDatabases databases, BenchSettings se
                 }
                 else
                 {
-                    var migrations = DelegateMigration.Emit(typeof(BenchContext), [("20260101000000_Backfill_" + mode.Replace(' ', '_'), up)]);
-                    var safe = mode == "Backfill";
+                    var migrations = DelegateMigration.Emit(typeof(BenchContext), [("20260101000000_Backfill_" + System.Text.RegularExpressions.Regex.Replace(mode, "[^A-Za-z0-9]+", "_"), up)]);
+                    var safe = mode.StartsWith("Backfill", StringComparison.Ordinal);
                     await using var context = new BenchContext(BenchContext.Options(connectionString, migrations, safe));
                     await SafeMigrator.MigrateAsync(context, safe);
                 }
@@ -86,11 +92,16 @@ public sealed class BackfillBenchmark(BenchDatabases databases, BenchSettings se
         var updated = await ScalarAsync(connectionString, "SELECT count(*) FROM events WHERE note IS NOT NULL");
         var rows = await ScalarAsync(connectionString, "SELECT count(*) FROM events");
         var after = await SizeAsync(connectionString);
+        var checkpoints = await CheckpointsAsync(connectionString) - checkpointsBefore;
         await databases.DropAsync(database);
-        return new Run(mode, writes, ms, updated, rows, before, after, error);
+        return new Run(mode, writes, ms, updated, rows, before, after, checkpoints, error);
     }
 
     private static Task<long> SizeAsync(string connectionString) => ScalarAsync(connectionString, "SELECT pg_relation_size('events')");
+
+    // Server-wide: a checkpoint's write and fsync burst during a run is a likely source of a single slow insert.
+    private static Task<long> CheckpointsAsync(string connectionString)
+        => ScalarAsync(connectionString, "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter");
 
     private static async Task<long> ScalarAsync(string connectionString, string sql)
     {
