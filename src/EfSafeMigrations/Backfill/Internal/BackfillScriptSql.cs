@@ -5,7 +5,7 @@ namespace EfSafeMigrations.Backfill.Internal;
 
 /// <summary>
 /// A backfill as plain <c>Migrate()</c>, <c>dotnet ef database update</c> and SQL scripts run it: one <c>DO</c> block,
-/// outside any transaction, that reads the key from the catalog, then walks it with the same keyset batch statement
+/// outside any transaction, that reads the key from the catalog, then walks it with the same keyset batch statements
 /// the safe migrator runs (<see cref="KeysetBatchSql"/>), committing after each batch. No journal there: a stopped
 /// script starts again at the first key, so its update must be idempotent (a <c>where</c> that excludes rows done).
 /// The typed C# form has no SQL: its script form stops with an error that says so.
@@ -66,7 +66,7 @@ internal static class BackfillScriptSql
 
     private static string OneLine(string sql) => string.Join(' ', sql.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 
-    /// <summary>Reads the key's columns and types from the catalog and builds the two batch statements from the templates.</summary>
+    /// <summary>Reads the key's columns and types from the catalog and builds the batch statements from the shared templates.</summary>
     private static string KeySetup(BackfillOperation operation, string table, IEnumerable<(string Variable, string Template)> templates)
     {
         var explicitKey = operation.KeyColumns is { Length: > 0 } columns
