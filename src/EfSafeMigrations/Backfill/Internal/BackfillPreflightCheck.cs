@@ -1,6 +1,8 @@
 using EfSafeMigrations.Execution;
 using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -9,7 +11,8 @@ namespace EfSafeMigrations.Backfill.Internal;
 /// <summary>
 /// Before anything of a run executes: every pending backfill over a table that exists now must have a key it can walk
 /// (the primary key, or a named NOT NULL unique key). A backfill that would be refused stops the run here, with
-/// nothing applied, instead of after the steps before it. Tables created by the run itself are checked when they are reached.
+/// nothing applied, instead of after the steps before it. Tables a pending migration creates (also over a table of the same
+/// name that is in the way, which that migration's own step then reports) are checked when their backfill is reached.
 /// </summary>
 internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
 {
@@ -19,9 +22,7 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
     public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var backfills = context.PendingMigrations
-            .SelectMany(m => m.Migration.UpOperations.OfType<BackfillOperation>().Select(b => (m.Id, Backfill: b)))
-            .ToList();
+        var backfills = BackfillsOnExistingTables(context.PendingMigrations);
         if (backfills.Count == 0)
         {
             return [];
@@ -52,6 +53,29 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
 
             return problems;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pending backfills, in order, except those over a table a pending migration creates before them.</summary>
+    private static List<(string Id, BackfillOperation Backfill)> BackfillsOnExistingTables(IReadOnlyList<(string Id, Migration Migration)> pending)
+    {
+        var created = new HashSet<(string?, string)>();
+        var backfills = new List<(string, BackfillOperation)>();
+        foreach (var (id, migration) in pending)
+        {
+            foreach (var operation in migration.UpOperations)
+            {
+                if (operation is CreateTableOperation table)
+                {
+                    created.Add((table.Schema, table.Name));
+                }
+                else if (operation is BackfillOperation backfill && !created.Contains((backfill.Schema, backfill.Table)))
+                {
+                    backfills.Add((id, backfill));
+                }
+            }
+        }
+
+        return backfills;
     }
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
