@@ -20,7 +20,7 @@ public sealed class MigrationSafetyAnalyzer : DiagnosticAnalyzer
     private static readonly MigrationCheck[] Checks =
     {
         new IndexChecks(), new ConstraintChecks(), new ColumnChecks(), new ColumnTypeChecks(), new BreakingChangeChecks(),
-        new SeedDataChecks(), new IdentifierLengthChecks(), new RawSqlChecks(),
+        new SeedDataChecks(), new IdentifierLengthChecks(), new RawSqlChecks(), new DestructiveUpChecks(),
     };
 
     /// <inheritdoc />

@@ -19,6 +19,9 @@ public sealed class MigrateSafelyOptions
 
     /// <summary>Where to log; default: the context's logger factory, category <c>EfSafeMigrations.Migrator</c>.</summary>
     public ILogger? Logger { get; set; }
+
+    /// <summary>Set by the synchronous <c>Migrate()</c>: seeding then runs <c>UseSeeding</c>, as EF's synchronous path does.</summary>
+    internal bool Synchronous { get; init; }
 }
 
 /// <summary>What a progress report is about.</summary>

@@ -43,6 +43,15 @@ public sealed class SafeMigrationReport
 
     /// <summary>Wall-clock duration of the whole run.</summary>
     public TimeSpan Duration { get; internal set; }
+
+    /// <summary>
+    /// What the touched schemas hold after a run that applied or reverted something (tables, indexes, and invalid
+    /// indexes or NOT VALID constraints left); <see langword="null"/> when nothing ran (or in a dry run).
+    /// </summary>
+    public VerificationSummary? Verification { get; internal set; }
+
+    /// <summary>The <c>pg_dump</c> file written before applying (<see cref="MigrationHookOptions.BackupBeforeApplying"/>), if one was.</summary>
+    public string? BackupFile { get; internal set; }
 }
 
 /// <summary>The outcome of one migration.</summary>

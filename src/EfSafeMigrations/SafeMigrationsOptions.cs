@@ -20,4 +20,10 @@ public sealed class SafeMigrationsOptions
 
     /// <summary>The data preflight: rows that would make a pending step fail, found before anything runs.</summary>
     public DataPreflightOptions DataPreflight { get; } = new();
+
+    /// <summary>Whether <c>Migrate()</c>, <c>dotnet ef database update</c> and bundles go through the safe runner.</summary>
+    public DeploymentOptions Deployment { get; } = new();
+
+    /// <summary>Callbacks around a run and each migration, and the <c>pg_dump</c> backup before applying.</summary>
+    public MigrationHookOptions Hooks { get; } = new();
 }

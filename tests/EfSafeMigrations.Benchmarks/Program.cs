@@ -8,8 +8,7 @@ using EfSafeMigrations.ThrowawayPostgres;
 var settings = BenchSettings.Parse(args);
 var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
 
-if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || settings.Suites.Contains("push") || settings.Suites.Contains("plan")
-    || settings.Suites.Contains("backfill"))
+if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill" }.Any(settings.Suites.Contains))
 {
     await using var server = await PostgresServerLocator.StartOrConnectAsync();
     Console.WriteLine($"PostgreSQL: {server.Description}");
@@ -29,6 +28,11 @@ if (settings.Suites.Contains("ddl") || settings.Suites.Contains("noop") || setti
     if (settings.Suites.Contains("plan"))
     {
         report.Planning = await new PlanningBenchmark(databases).RunAsync();
+    }
+
+    if (settings.Suites.Contains("tenants"))
+    {
+        report.Tenants = await new TenantsBenchmark(databases, settings).RunAsync();
     }
 
     if (settings.Suites.Contains("push"))

@@ -8,27 +8,28 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EfSafeMigrations.Analyzers.Checks;
 
 /// <summary>
-/// ESM0022 to ESM0027: column types that are hard to change later (json, 32-bit keys, serial, timestamp without
-/// time zone, char(n), varchar(n)), in <c>CreateTable</c>, <c>AddColumn</c> and <c>AlterColumn</c>. The type rules
+/// ESM0022 to ESM0027 and ESM0052: column types that are hard to change later (json, 32-bit keys and columns, serial,
+/// timestamp without time zone, char(n), varchar(n)), in <c>CreateTable</c>, <c>AddColumn</c> and <c>AlterColumn</c>. The type rules
 /// themselves are the runtime linter's (<see cref="RawSqlTypeChoices"/>, <see cref="SqlColumnType"/>).
 /// </summary>
 internal sealed class ColumnTypeChecks : MigrationCheck
 {
     public override ImmutableArray<Rule> Rules { get; } = ImmutableArray.Create(
         RuleCatalog.JsonInsteadOfJsonb, RuleCatalog.IntegerPrimaryKey, RuleCatalog.SerialInsteadOfIdentity,
-        RuleCatalog.TimestampWithoutTimeZone, RuleCatalog.CharColumn, RuleCatalog.VarcharWithLength);
+        RuleCatalog.TimestampWithoutTimeZone, RuleCatalog.CharColumn, RuleCatalog.VarcharWithLength, RuleCatalog.IntegerColumn);
 
     public override void Analyze(MigrationMethod method)
     {
         var columns = ColumnDefinition.Of(method).ToList();
-        var keys = SingleColumnKeys(method, columns);
+        var keys = KeyColumns(method, columns);
         foreach (var column in columns)
         {
-            Check(method, column, keys.Contains(column));
+            var inKey = keys.TryGetValue(column, out var wholeKey);
+            Check(method, column, inKey && wholeKey, inKey);
         }
     }
 
-    private static void Check(MigrationMethod method, ColumnDefinition column, bool primaryKey)
+    private static void Check(MigrationMethod method, ColumnDefinition column, bool primaryKey, bool inKey)
     {
         var call = column.Call;
         var type = column.StoreType is { } written ? SqlColumnType.Parse(written) : null;
@@ -40,8 +41,15 @@ internal sealed class ColumnTypeChecks : MigrationCheck
 
         if (type is not null)
         {
-            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, column.Table, type, primaryKey))
+            var oldType = column.IsAlter && call.String("oldType") is { } oldText ? SqlColumnType.Parse(oldText) : null;
+            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, column.Table, type, primaryKey, inKey, oldType))
             {
+                // Down puts integer columns back as they were: no new choice, and ESM0052 is only a suggestion anyway.
+                if (rule == RuleCatalog.IntegerColumn && method.Kind == MigrationMethodKind.Down)
+                {
+                    continue;
+                }
+
                 method.Report(rule, call.Location, escalate: false, arguments);
             }
         }
@@ -53,10 +61,13 @@ internal sealed class ColumnTypeChecks : MigrationCheck
         }
     }
 
-    /// <summary>Columns that are the whole primary key of their <c>CreateTable</c> (<c>table.PrimaryKey("PK", x => x.Id)</c>).</summary>
-    private static HashSet<ColumnDefinition> SingleColumnKeys(MigrationMethod method, List<ColumnDefinition> columns)
+    /// <summary>
+    /// Columns of the primary key of their <c>CreateTable</c> (<c>table.PrimaryKey("PK", x => x.Id)</c>), with whether
+    /// each is the whole key.
+    /// </summary>
+    private static Dictionary<ColumnDefinition, bool> KeyColumns(MigrationMethod method, List<ColumnDefinition> columns)
     {
-        var keys = new HashSet<ColumnDefinition>();
+        var keys = new Dictionary<ColumnDefinition, bool>();
         foreach (var invocation in method.AllInvocations)
         {
             if (invocation.TargetMethod.Name != "PrimaryKey"
@@ -66,10 +77,12 @@ internal sealed class ColumnTypeChecks : MigrationCheck
             }
 
             var properties = KeyProperties(invocation).ToList();
-            if (properties.Count == 1
-                && columns.FirstOrDefault(c => c.Property == properties[0] && c.CreateTable is { } table && table.Syntax.Span.Contains(invocation.Syntax.Span)) is { } key)
+            foreach (var property in properties)
             {
-                keys.Add(key);
+                if (columns.FirstOrDefault(c => c.Property == property && c.CreateTable is { } table && table.Syntax.Span.Contains(invocation.Syntax.Span)) is { } key)
+                {
+                    keys[key] = properties.Count == 1;
+                }
             }
         }
 

@@ -22,8 +22,18 @@ internal sealed class RawSqlChecks : MigrationCheck
         // The runtime linter's defaults: MigrateSafelyAsync sets lock_timeout for every step, and the safe SQL
         // generator moves a lone concurrent index or VALIDATE step out of the transaction.
         var state = new RawSqlScanState();
-        foreach (var call in method.Calls)
+        for (var i = 0; i < method.Calls.Count; i++)
         {
+            // A foreign key dropped in SQL and added back by a later AddForeignKey is replaced, not lost (ESM0048).
+            if (method.Calls[i].Name == "AddForeignKey" && method.Calls[i].String("name") is { } key)
+            {
+                state.ForeignKeyAddedAtStep[key] = i;
+            }
+        }
+
+        for (var i = 0; i < method.Calls.Count; i++)
+        {
+            var call = method.Calls[i];
             if (call.Name == "CreateTable" && call.String("name") is { } table)
             {
                 state.NewTables.Add(table);
@@ -37,6 +47,7 @@ internal sealed class RawSqlChecks : MigrationCheck
 
             state.SuppressTransaction = call.Bool("suppressTransaction") == true;
             state.MigrationHasOtherSteps = method.StepCount > 1;
+            state.Step = i;
             foreach (var hit in Scan(sql, state))
             {
                 // Version-dependent rules need the server: the runtime linter decides them.

@@ -37,10 +37,11 @@ internal static class RuleDescriptors
     /// The analyzer's default severity for a rule. The build never fails by default on a migration that is
     /// already applied somewhere, so catalogue errors and warnings are compiler warnings (make them errors
     /// with <c>.editorconfig</c> or TreatWarningsAsErrors). Operations the safe SQL generator rewrites are
-    /// suggestions: applied through MigrateSafelyAsync they run in the safe form anyway.
+    /// suggestions: applied through MigrateSafelyAsync they run in the safe form anyway; so are operations whose
+    /// failure on existing rows the data preflight finds before anything runs (raw SQL escalates to a warning).
     /// </summary>
     public static DiagnosticSeverity DefaultSeverity(Rule rule)
-        => rule.AutoFixedBySafeGenerator || rule.DefaultSeverity == RuleSeverity.Info
+        => rule.AutoFixedBySafeGenerator || rule.CheckedByDataPreflight || rule.DefaultSeverity == RuleSeverity.Info
             ? DiagnosticSeverity.Info
             : DiagnosticSeverity.Warning;
 

@@ -27,6 +27,7 @@ internal sealed class MigrationMethod
         _assurance = assurance;
         _migrationClass = migrationClass;
         Kind = kind;
+        CancellationToken = cancellationToken;
         _ownUp = kind == MigrationMethodKind.Down ? new System.Lazy<OwnUpChanges>(() => OwnUpChanges.Of(migrationClass, cancellationToken)) : null;
 
         var invocations = body.DescendantsAndSelf()
@@ -48,6 +49,27 @@ internal sealed class MigrationMethod
     public int StepCount { get; }
 
     public MigrationMethodKind Kind { get; }
+
+    public System.Threading.CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// Whether the migration's <c>Down</c> does nothing: not overridden, or every declaration has an empty block body.
+    /// </summary>
+    public bool DownIsEmpty()
+    {
+        foreach (var down in _migrationClass.GetMembers("Down").OfType<IMethodSymbol>())
+        {
+            foreach (var reference in down.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body.Statements.Count: 0 })
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The EF Core and EfSafeMigrations types, resolved for this compilation.</summary>
     public MigrationClassDetector Symbols { get; }

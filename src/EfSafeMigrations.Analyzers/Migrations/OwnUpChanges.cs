@@ -44,6 +44,7 @@ internal sealed class OwnUpChanges
         ["CreateIndex"] = ("DropIndex", Match.Name),
         ["DropSchema"] = ("EnsureSchema", Match.Name),
         ["AddForeignKey"] = ("DropForeignKey", Match.NameInTable),
+        ["DropForeignKey"] = ("AddForeignKey", Match.NameInTable),
         ["AddCheckConstraint"] = ("DropCheckConstraint", Match.NameInTable),
         ["AddUniqueConstraint"] = ("DropUniqueConstraint", Match.NameInTable),
         ["AddPrimaryKey"] = ("DropPrimaryKey", Match.NameInTable),

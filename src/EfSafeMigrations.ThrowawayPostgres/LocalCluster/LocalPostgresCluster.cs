@@ -38,6 +38,9 @@ public sealed class LocalPostgresCluster : IPostgresServer
     /// <summary>The folder holding the cluster (data directory and server log).</summary>
     public string Folder => _root;
 
+    /// <summary>The folder of the server binaries it runs (pg_dump and psql sit next to them).</summary>
+    public string BinDirectory => _binaries.Directory;
+
     /// <inheritdoc />
     public string AdminConnectionString => new NpgsqlConnectionStringBuilder
     {

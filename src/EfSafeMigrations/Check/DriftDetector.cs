@@ -21,14 +21,19 @@ internal static partial class DriftDetector
         ["timetz"] = "time with time zone", ["time"] = "time without time zone",
     };
 
-    public static IEnumerable<CheckFinding> Compare(IRelationalModel model, IReadOnlySet<(string Schema, string Table)> liveTables, IReadOnlyList<LiveColumn> liveColumns)
+    /// <param name="model">The model's relational tables.</param>
+    /// <param name="liveTables">The tables the database has.</param>
+    /// <param name="liveColumns">Their columns.</param>
+    /// <param name="unqualifiedSchema">Where the model's tables without a schema live: <c>public</c>, or a tenant's search path schema.</param>
+    public static IEnumerable<CheckFinding> Compare(
+        IRelationalModel model, IReadOnlySet<(string Schema, string Table)> liveTables, IReadOnlyList<LiveColumn> liveColumns, string unqualifiedSchema = "public")
     {
         var live = liveColumns.ToLookup(c => (c.Schema, c.Table));
         var modelTables = model.Tables.Where(t => !Bookkeeping.Contains(t.Name)).ToList();
         var expected = new HashSet<(string, string)>();
         foreach (var table in modelTables)
         {
-            var key = (table.Schema ?? "public", table.Name);
+            var key = (table.Schema ?? unqualifiedSchema, table.Name);
             expected.Add(key);
             var display = $"{key.Item1}.{table.Name}";
             if (!liveTables.Contains(key))

@@ -1,3 +1,4 @@
+using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Execution;
 using EfSafeMigrations.Journal.Verification;
 using Microsoft.EntityFrameworkCore;
@@ -93,8 +94,10 @@ internal static class SchemaCheck
     private static async Task<IEnumerable<CheckFinding>> DriftAsync(DbContext context, CancellationToken cancellationToken)
     {
         var model = context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
-        var schemas = model.Tables.Select(t => t.Schema ?? "public").Append("public").Distinct(StringComparer.Ordinal).ToList();
         var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        // Unqualified tables live in the search path's first schema: a tenant's schema, or public.
+        var unqualified = SearchPath.FirstSchema(connection.ConnectionString) ?? "public";
+        var schemas = model.Tables.Select(t => t.Schema ?? unqualified).Append(unqualified).Distinct(StringComparer.Ordinal).ToList();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {
@@ -104,7 +107,7 @@ internal static class SchemaCheck
         try
         {
             var (tables, columns) = await LiveSchemaReader.ReadAsync(connection, schemas, cancellationToken).ConfigureAwait(false);
-            return DriftDetector.Compare(model, tables, columns).ToList();
+            return DriftDetector.Compare(model, tables, columns, unqualified).ToList();
         }
         finally
         {

@@ -46,6 +46,12 @@ public enum SafeMigrationsExitCode
     MissingPrivilege = 11,
 
     /// <summary>
+    /// A run over many tenant databases finished with targets that failed or were not run (the failure policy stopped
+    /// it): the report lists each with its error and where it stands; the others were migrated.
+    /// </summary>
+    TargetsFailed = 12,
+
+    /// <summary>
     /// Stopped by SIGTERM (Kubernetes, systemd): the running statement was cancelled on the server and the command
     /// stopped cleanly (128 + 15, the code of a process SIGTERM ends). <c>migrate</c> resumes on its next run.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EfSafeMigrations.Design.Internal;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
@@ -17,6 +18,25 @@ public sealed class SafeMigrationsDesignTimeServices : IDesignTimeServices
     public void ConfigureDesignTimeServices(IServiceCollection serviceCollection)
     {
         ArgumentNullException.ThrowIfNull(serviceCollection);
+        try
+        {
+            RegisterScaffolding(serviceCollection);
+        }
+        catch (FileNotFoundException missing) when (missing.FileName?.StartsWith("Microsoft.EntityFrameworkCore.Design,", StringComparison.Ordinal) == true)
+        {
+            // A migration bundle carries the app's own EF design package, which may be older than the one this library was
+            // built with. A bundle only updates databases (through the runtime migrator), so it needs no scaffolding hooks;
+            // dotnet ef itself resolves the newer package from the NuGet cache and keeps them.
+            Console.Error.WriteLine(
+                $"EfSafeMigrations: scaffolding hooks are off in this process ({missing.FileName} is not available; the app references an " +
+                "older Microsoft.EntityFrameworkCore.Design). Migrating is not affected; update the Design package to keep them everywhere.");
+        }
+    }
+
+    // Separate and never inlined: the types from EF's design package load when this method is compiled, not before.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterScaffolding(IServiceCollection serviceCollection)
+    {
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrationsScaffolder, SafeMigrationsScaffolder>());
         ScaffoldingHooks.Register(serviceCollection);
     }

@@ -1,3 +1,4 @@
+using EfSafeMigrations.CommandLine.Internal.Commands;
 using EfSafeMigrations;
 using EfSafeMigrations.CommandLine.Internal;
 using EfSafeMigrations.CommandLine.Internal.Output;
@@ -92,5 +93,61 @@ public static class SafeMigrationsCommandLine
                     $"No {typeof(TContext).Name} is registered in the app's services: register it with AddDbContext<{typeof(TContext).Name}>(...) " +
                     "or pass a factory delegate instead."),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <c>tenants migrate</c> or <c>tenants status</c> over the targets the app lists (see docs/tenants.md) and returns
+    /// the exit code, or <see langword="null"/> when <paramref name="args"/> does not start with <c>tenants</c>.
+    /// </summary>
+    /// <typeparam name="TContext">The app's context type.</typeparam>
+    /// <param name="args">The app's command-line arguments.</param>
+    /// <param name="listTargets">Lists the tenant databases or schemas (a tenants table, configuration).</param>
+    /// <param name="createContext">Creates the context for a target (use <see cref="EfSafeMigrations.Tenants.TenantTarget.ScopedConnectionString"/>).</param>
+    /// <param name="cancellationToken">Cancels the run; Ctrl+C and SIGTERM also do.</param>
+    public static Task<int?> TryRunTenantsAsync<TContext>(
+        string[] args, Func<CancellationToken, Task<IEnumerable<EfSafeMigrations.Tenants.TenantTarget>>> listTargets,
+        Func<EfSafeMigrations.Tenants.TenantTarget, TContext> createContext, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+        => RunTenantsAsync(args, listTargets, new EfSafeMigrations.Tenants.Internal.TargetContexts<TContext>(createContext), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TryRunTenantsAsync{TContext}(string[], Func{CancellationToken, Task{IEnumerable{EfSafeMigrations.Tenants.TenantTarget}}}, Func{EfSafeMigrations.Tenants.TenantTarget, TContext}, CancellationToken)"/>,
+    /// with a data source per target, disposed after its run (memory stays flat over thousands of targets).
+    /// </summary>
+    /// <typeparam name="TContext">The app's context type.</typeparam>
+    /// <param name="args">The app's command-line arguments.</param>
+    /// <param name="listTargets">Lists the tenant databases or schemas.</param>
+    /// <param name="createContext">Creates the context for a target over the data source it is given.</param>
+    /// <param name="cancellationToken">Cancels the run; Ctrl+C and SIGTERM also do.</param>
+    public static Task<int?> TryRunTenantsAsync<TContext>(
+        string[] args, Func<CancellationToken, Task<IEnumerable<EfSafeMigrations.Tenants.TenantTarget>>> listTargets,
+        Func<EfSafeMigrations.Tenants.TenantTarget, Npgsql.NpgsqlDataSource, TContext> createContext, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+        => RunTenantsAsync(args, listTargets, new EfSafeMigrations.Tenants.Internal.TargetContexts<TContext>(createContext), cancellationToken);
+
+    private static async Task<int?> RunTenantsAsync<TContext>(
+        string[] args, Func<CancellationToken, Task<IEnumerable<EfSafeMigrations.Tenants.TenantTarget>>> listTargets,
+        EfSafeMigrations.Tenants.Internal.TargetContexts<TContext> contexts, CancellationToken cancellationToken)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(listTargets);
+        if (args.Length == 0 || args[0] != "tenants")
+        {
+            return null;
+        }
+
+        using var interruption = Interruption.Listen(cancellationToken);
+        try
+        {
+            return await TenantCommands.RunAsync(args, listTargets, contexts, interruption.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("'tenants' was stopped; each target resumes after its last completed step on the next run.").ConfigureAwait(false);
+            return interruption.Signal == System.Runtime.InteropServices.PosixSignal.SIGTERM
+                ? (int)SafeMigrationsExitCode.Terminated
+                : (int)SafeMigrationsExitCode.Error;
+        }
     }
 }

@@ -41,8 +41,9 @@ public static class SafeMigrationsLintExtensions
         var version = await PostgresVersionSource.ResolveAsync(context, options?.Lint ?? new LintOptions(), cancellationToken);
 
         // As the gate lints them: tables an earlier pending migration creates are new for the later ones.
-        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context, cancellationToken);
-        return MigrationLinter.Lint(Migrations(context, pending),
+        var migrations = Migrations(context, pending).ToList();
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context, migrations.SelectMany(m => TablesBeforeRun.SchemasNamedBy(m.Operations)), cancellationToken);
+        return MigrationLinter.Lint(migrations,
             LintSettings.ForContext(options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
     }
 
@@ -57,7 +58,7 @@ public static class SafeMigrationsLintExtensions
         return ids.Select(id =>
         {
             var migration = assembly.CreateMigration(assembly.Migrations[id], provider);
-            return new MigrationToLint(id, migration.UpOperations, migration.GetType());
+            return new MigrationToLint(id, migration.UpOperations, migration.GetType(), DownOperations.Of(migration));
         }).ToList();
     }
 }

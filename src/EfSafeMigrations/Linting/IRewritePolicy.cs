@@ -16,8 +16,8 @@ internal interface IRewritePolicy
 /// <summary>The rewrite policy for the effective options.</summary>
 internal static class RewritePolicy
 {
-    /// <summary>Nothing is rewritten: every finding is reported at its severity.</summary>
-    public static IRewritePolicy None { get; } = new Fixed([]);
+    /// <summary>Nothing is rewritten and no data preflight runs (plain EF): every finding is reported at its severity.</summary>
+    public static IRewritePolicy None { get; } = new Fixed([]) { DataChecked = false };
 
     /// <summary>Rewrites exactly the given rules (tests, and the generator's mapping).</summary>
     public static IRewritePolicy Of(params Rule[] rules) => new Fixed(rules);

@@ -13,11 +13,38 @@ internal sealed class LintContext
     private int _describedIndex = -1;
     private string _description = string.Empty;
 
-    public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, bool executorSetsLockTimeout, bool safeSqlGenerator)
+    public LintContext(string migrationId, IReadOnlyList<MigrationOperation> operations, LintSettings settings)
     {
         MigrationId = migrationId;
         Operations = operations;
-        RawSql = new RawSqlScanState { ExecutorSetsLockTimeout = executorSetsLockTimeout, LoneConcurrentAndValidateRunOutsideTransaction = safeSqlGenerator };
+        RawSql = new RawSqlScanState
+        {
+            ExecutorSetsLockTimeout = settings.ExecutorSetsLockTimeout,
+            ExecutorSetsStatementTimeout = settings.ExecutorSetsStatementTimeout,
+            LoneConcurrentAndValidateRunOutsideTransaction = settings.SafeSqlGenerator,
+            PostgresVersion = settings.PostgresVersion,
+            ExecutorResumesConcurrentBuilds = settings.ExecutorResumesConcurrentBuilds,
+        };
+        RawSql.Schema.PostgresVersion = settings.PostgresVersion;
+
+        // A foreign key dropped in raw SQL and added back by a later step is replaced, not lost (ESM0048). Only SQL that
+        // names a foreign key at all is tokenized for it.
+        for (var i = 0; i < operations.Count; i++)
+        {
+            switch (operations[i])
+            {
+                case AddForeignKeyOperation key:
+                    RawSql.ForeignKeyAddedAtStep[key.Name] = i;
+                    break;
+                case SqlOperation sql when sql.Sql?.Contains("foreign", StringComparison.OrdinalIgnoreCase) == true:
+                    foreach (var name in RawSqlConstraintDefinition.ForeignKeysAdded(SqlTokenizer.Tokenize(sql.Sql)))
+                    {
+                        RawSql.ForeignKeyAddedAtStep[name] = i;
+                    }
+
+                    break;
+            }
+        }
     }
 
     public string MigrationId { get; }
@@ -47,6 +74,13 @@ internal sealed class LintContext
     public void Report(Rule rule, RuleSeverity? mostSevere, params string[] arguments)
         => _findings.Add(new RawFinding(rule, OperationIndex, DescribeOperation(), rule.FormatMessage(arguments), SafeForm.AllowsRewrite(Operation), mostSevere));
 
+    /// <summary>Reports a step whose failure on existing rows the data preflight detects before anything runs (when it is on).</summary>
+    public void ReportCheckedByDataPreflight(Rule rule, params string[] arguments)
+        => _findings.Add(new RawFinding(rule, OperationIndex, DescribeOperation(), rule.FormatMessage(arguments), SafeForm.AllowsRewrite(Operation))
+        {
+            CheckedByDataPreflight = true,
+        });
+
     // Described once per operation: describing a Sql step tokenizes all of its text, and one step can have
     // thousands of findings (linting stays linear in the size of the SQL).
     private string DescribeOperation()
@@ -73,7 +107,11 @@ internal sealed class LintContext
 /// <summary>A rule hit before options, version, assurances and rewrites are applied.</summary>
 /// <param name="Rewritable">Whether the safe SQL generator may rewrite the operation (not raw SQL, not opted out).</param>
 /// <param name="MostSevere">A cap on the severity when the check knows less than the rule assumes (null: none).</param>
-internal sealed record RawFinding(Rule Rule, int OperationIndex, string Operation, string Message, bool Rewritable, RuleSeverity? MostSevere = null);
+internal sealed record RawFinding(Rule Rule, int OperationIndex, string Operation, string Message, bool Rewritable, RuleSeverity? MostSevere = null)
+{
+    /// <summary>Whether the data preflight checks the rows this step can fail on (then the finding is informational).</summary>
+    public bool CheckedByDataPreflight { get; init; }
+}
 
 /// <summary>A check over one kind of migration operation.</summary>
 internal interface IOperationCheck

@@ -48,10 +48,14 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
 
         // The pending migrations run in order in this run: what an earlier one creates is new for the later ones
         // (a fresh install creates every table it alters, renames or drops).
-        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context.Context, cancellationToken);
-        var report = MigrationLinter.Lint(
-            toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType())),
-            LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
+        var tablesBeforeRun = await TablesBeforeRun.ReadAsync(
+            context.Context, toLint.SelectMany(m => TablesBeforeRun.SchemasNamedBy(m.Migration.UpOperations)), cancellationToken);
+        var settings = LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun };
+        LintReport Lint() => MigrationLinter.Lint(
+            toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType(), DownOperations.Of(m.Migration))), settings);
+
+        // Many targets of one run (tenants) with the same pending migrations and starting tables share one lint.
+        var report = SharedLint.Current?.GetOrLint(toLint.Select(m => m.Id), settings, Lint) ?? Lint();
         problems.AddRange(ToProblems(report));
         return problems;
     }

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 namespace EfSafeMigrations.Linting;
 
 /// <summary>One migration to lint: its id, its Up operations and its class (for <c>[SafetyAssured]</c>).</summary>
-internal sealed record MigrationToLint(string Id, IReadOnlyList<MigrationOperation> Operations, Type? MigrationType = null);
+/// <param name="DownOperations">Its Down operations, when known (an empty Down makes a destructive Up one-way: ESM0051).</param>
+internal sealed record MigrationToLint(
+    string Id, IReadOnlyList<MigrationOperation> Operations, Type? MigrationType = null, IReadOnlyList<MigrationOperation>? DownOperations = null);
 
 /// <summary>How to lint: the options, the server version, what the generator rewrites, how migrations are applied.</summary>
 /// <param name="ExecutorSetsLockTimeout">Whether every step runs under a lock_timeout set by whatever applies it.</param>
@@ -12,6 +14,16 @@ internal sealed record MigrationToLint(string Id, IReadOnlyList<MigrationOperati
 /// concurrent index and VALIDATE steps out of the transaction); false for plain EF.</param>
 internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, IRewritePolicy Rewrites, bool ExecutorSetsLockTimeout = true, bool SafeSqlGenerator = true)
 {
+    /// <summary>Whether every step runs under a statement_timeout set by whatever applies it (as the lock timeout, unless said).</summary>
+    public bool ExecutorSetsStatementTimeout { get; init; } = ExecutorSetsLockTimeout;
+
+    /// <summary>
+    /// Whether whatever applies the migration makes a repeated concurrent index build harmless (MigrateSafelyAsync drops
+    /// the INVALID index a failed build left, and keeps a valid one when it resumes the migration): assumed for contexts
+    /// that use EfSafeMigrations, whose way to apply migrations is MigrateSafelyAsync; plain EF does not.
+    /// </summary>
+    public bool ExecutorResumesConcurrentBuilds { get; init; } = true;
+
     /// <summary>
     /// The tables (by name, in any schema) the database had before the run, when the linted migrations are one run's
     /// pending migrations in order. A table an earlier migration of the run creates and that is not among them is as
@@ -28,11 +40,18 @@ internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, I
     /// </summary>
     public static LintSettings For(SafeMigrationsOptions options, int? postgresVersion, bool appliedByMigrateSafely = false)
         => new(options.Lint, postgresVersion, RewritePolicy.From(options),
-            ExecutorSetsLockTimeout: options.Rewrites.Timeouts || (appliedByMigrateSafely && options.Execution.LockTimeout > TimeSpan.Zero));
+            ExecutorSetsLockTimeout: options.Rewrites.Timeouts || (appliedByMigrateSafely && options.Execution.LockTimeout > TimeSpan.Zero))
+        {
+            // Both the generator's timeouts rewrite and MigrateSafelyAsync use Execution.StatementTimeout (zero: none).
+            ExecutorSetsStatementTimeout = (options.Rewrites.Timeouts || appliedByMigrateSafely) && options.Execution.StatementTimeout > TimeSpan.Zero,
+        };
 
     /// <summary>Settings for a context without UseSafeMigrations: plain EF applies the migrations as written.</summary>
     public static LintSettings ForPlainEf(int? postgresVersion)
-        => new(new LintOptions(), postgresVersion, RewritePolicy.None, ExecutorSetsLockTimeout: false, SafeSqlGenerator: false);
+        => new(new LintOptions(), postgresVersion, RewritePolicy.None, ExecutorSetsLockTimeout: false, SafeSqlGenerator: false)
+        {
+            ExecutorResumesConcurrentBuilds = false,
+        };
 
     /// <summary>The settings for a context: <see cref="For"/> when it uses EfSafeMigrations, else <see cref="ForPlainEf"/>.</summary>
     public static LintSettings ForContext(SafeMigrationsOptions? options, int? postgresVersion, bool appliedByMigrateSafely = false)
@@ -82,7 +101,7 @@ internal static class MigrationLinter
     private static IReadOnlySet<string> LintOne(
         MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings, IReadOnlySet<string> createdInRun)
     {
-        var context = new LintContext(migration.Id, migration.Operations, settings.ExecutorSetsLockTimeout, settings.SafeSqlGenerator);
+        var context = new LintContext(migration.Id, migration.Operations, settings);
         context.RawSql.NewTables.UnionWith(createdInRun);
         for (var i = 0; i < migration.Operations.Count; i++)
         {
@@ -92,6 +111,8 @@ internal static class MigrationLinter
                 check.Check(migration.Operations[i], context);
             }
         }
+
+        DestructiveUpCheck.CheckDown(context, migration.DownOperations);
 
         // An unknown server version is taken to be a current one: rules for old versions only stay silent.
         var version = settings.PostgresVersion ?? int.MaxValue;
@@ -118,6 +139,11 @@ internal static class MigrationLinter
             else if (reason is not null)
             {
                 status = FindingStatus.Assured;
+            }
+            else if (raw.CheckedByDataPreflight && settings.Rewrites.DataChecked && severity > RuleSeverity.Info)
+            {
+                // The data preflight finds the rows this step would fail on before anything runs (ESM0046).
+                severity = RuleSeverity.Info;
             }
 
             findings.Add(new LintFinding(raw.Rule, severity, migration.Id, raw.OperationIndex, raw.Operation, raw.Message, status, reason));

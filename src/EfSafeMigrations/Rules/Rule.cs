@@ -21,7 +21,8 @@ public sealed class Rule
         bool exemptWhenTableIsNew = false,
         int? minimumPostgresVersion = null,
         int? maximumPostgresVersion = null,
-        string? runtimeOnlyReason = null)
+        string? runtimeOnlyReason = null,
+        bool checkedByDataPreflight = false)
     {
         Id = id;
         Title = title;
@@ -37,6 +38,7 @@ public sealed class Rule
         MinimumPostgresVersion = minimumPostgresVersion;
         MaximumPostgresVersion = maximumPostgresVersion;
         RuntimeOnlyReason = runtimeOnlyReason;
+        CheckedByDataPreflight = checkedByDataPreflight;
         AnalyzerSupport = runtimeOnlyReason is null ? AnalyzerSupport.Implemented : AnalyzerSupport.RuntimeOnly;
         HelpLink = "docs/rules/" + id + ".md";
     }
@@ -76,6 +78,12 @@ public sealed class Rule
     /// enabled): such operations are reported as rewrites, not as findings.
     /// </summary>
     public bool AutoFixedBySafeGenerator { get; }
+
+    /// <summary>
+    /// Whether the data preflight of <c>MigrateSafelyAsync</c> (on by default) finds the rows that make the operation fail
+    /// before anything runs: findings on migration operations are then informational. Raw SQL is not preflighted.
+    /// </summary>
+    public bool CheckedByDataPreflight { get; }
 
     /// <summary>Whether the rule is silent for a table created earlier in the same migration (it is empty and unused).</summary>
     public bool ExemptWhenTableIsNew { get; }

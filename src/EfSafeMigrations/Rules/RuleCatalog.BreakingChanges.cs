@@ -91,4 +91,28 @@ public static partial class RuleCatalog
         safeAlternative: "Drop databases by hand or with infrastructure tooling, never from a migration.",
         unsafeSample: "migrationBuilder.Sql(\"DROP DATABASE legacy;\");",
         safeSample: "// nothing in the migration: drop the database from your infrastructure tooling");
+
+    /// <summary>ESM0045: enum value renamed.</summary>
+    public static readonly Rule EnumValueRenamed = new(
+        "ESM0045",
+        "Enum value renamed",
+        RuleCategory.BreakingChanges,
+        RuleSeverity.Error,
+        "Value {1} of enum {0} is renamed to {2}",
+        why: "ALTER TYPE ... RENAME VALUE is instant, but code deployed before the migration still maps the old label: Npgsql fails to read rows holding the new label and every write of the old one fails ('invalid input value for enum'), until every instance runs the new code. Reports, views and other services that compare with the old label silently stop matching.",
+        safeAlternative: "Expand and contract: add the new value with ADD VALUE IF NOT EXISTS (outside a transaction), deploy code that reads both and writes the new one, move the rows over in batches, and stop using the old value (PostgreSQL cannot drop an enum value; a text column with a CHECK can).",
+        unsafeSample: "migrationBuilder.Sql(\"ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';\");",
+        safeSample: "migrationBuilder.Sql(\"ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'dispatched';\", suppressTransaction: true);\n// deploy code that reads both, then: UPDATE orders SET status = 'dispatched' WHERE status = 'shipped' (in batches)");
+
+    /// <summary>ESM0051: destructive Up with an empty or missing Down.</summary>
+    public static readonly Rule DestructiveUpWithoutDown = new(
+        "ESM0051",
+        "Destructive Up with an empty Down",
+        RuleCategory.BreakingChanges,
+        RuleSeverity.Warning,
+        "{0}, and the migration's Down is empty: it cannot be rolled back",
+        why: "A migration whose Up drops a table, column or schema and whose Down does nothing cannot be rolled back: dotnet ef database update <previous> and a rollback by migration id report success while the schema stays as Up left it, so the previous release, redeployed after an incident, fails on the missing table or column. Down never restores the lost data either, only the structure.",
+        safeAlternative: "Write a Down that recreates what Up dropped (EF scaffolds it: keep the scaffolded Down), back the data up before dropping it, or say in the class why the migration is deliberately one-way with [SafetyAssured(\"ESM0051\", Reason = ...)].",
+        unsafeSample: "protected override void Up(MigrationBuilder migrationBuilder)\n    => migrationBuilder.DropColumn(name: \"LegacyCode\", table: \"Users\");\n\nprotected override void Down(MigrationBuilder migrationBuilder) { }",
+        safeSample: "protected override void Down(MigrationBuilder migrationBuilder)\n    => migrationBuilder.AddColumn<string>(name: \"LegacyCode\", table: \"Users\", type: \"text\", nullable: true);");
 }

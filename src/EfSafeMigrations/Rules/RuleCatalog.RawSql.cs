@@ -50,17 +50,20 @@ public static partial class RuleCatalog
         unsafeSample: "migrationBuilder.Sql(\"LOCK TABLE orders;\");",
         safeSample: "migrationBuilder.Sql(\"LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE;\"); // weakest mode that works, assured with [SafetyAssured(\"ESM0032\", Reason = ...)]");
 
+    /// <summary>The online replacement for VACUUM FULL and CLUSTER: REPACK (CONCURRENTLY) from PostgreSQL 19, pg_repack before.</summary>
+    internal const int RepackConcurrentlyVersion = 19;
+
     /// <summary>ESM0033: VACUUM FULL.</summary>
     public static readonly Rule VacuumFull = new(
         "ESM0033",
         "VACUUM FULL or another whole-table rewrite in a migration",
         RuleCategory.RawSql,
         RuleSeverity.Error,
-        "{0} rewrites tables under an ACCESS EXCLUSIVE lock",
-        why: "VACUUM FULL rewrites the table and all its indexes under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends. It also cannot run inside a transaction. ALTER TABLE ... SET LOGGED / SET UNLOGGED copies the whole table the same way.",
-        safeAlternative: "Use plain VACUUM (no exclusive lock), or pg_repack / pg_squeeze to reclaim space online, outside migrations. Create a table LOGGED or UNLOGGED from the start; switch an existing one only in a maintenance window.",
+        "{0} rewrites tables under an ACCESS EXCLUSIVE lock; {1}",
+        why: "VACUUM FULL (and REPACK without CONCURRENTLY) rewrites the table and all its indexes under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends. It also cannot run inside a transaction. ALTER TABLE ... SET LOGGED / SET UNLOGGED copies the whole table the same way.",
+        safeAlternative: "Use plain VACUUM (no exclusive lock), or reclaim space online outside migrations: REPACK (CONCURRENTLY) on PostgreSQL 19+, the pg_repack extension (or pg_squeeze) before. Create a table LOGGED or UNLOGGED from the start; switch an existing one only in a maintenance window.",
         unsafeSample: "migrationBuilder.Sql(\"VACUUM FULL orders;\", suppressTransaction: true);",
-        safeSample: "// outside migrations: pg_repack --table=orders");
+        safeSample: "// outside migrations, PostgreSQL 19+: REPACK (CONCURRENTLY) orders;\n// before 19: pg_repack --table=orders");
 
     /// <summary>ESM0034: CLUSTER.</summary>
     public static readonly Rule Cluster = new(
@@ -68,11 +71,26 @@ public static partial class RuleCatalog
         "CLUSTER in a migration",
         RuleCategory.RawSql,
         RuleSeverity.Error,
-        "{0} rewrites a table under an ACCESS EXCLUSIVE lock",
-        why: "CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends.",
-        safeAlternative: "Use pg_repack --order-by to reorder the table online, outside migrations.",
+        "{0} rewrites a table under an ACCESS EXCLUSIVE lock; {1}",
+        why: "CLUSTER (and REPACK ... USING INDEX without CONCURRENTLY) rewrites the table in index order under an ACCESS EXCLUSIVE lock: nothing can read or write it until the rewrite ends.",
+        safeAlternative: "Reorder the table online, outside migrations: REPACK (CONCURRENTLY) ... USING INDEX on PostgreSQL 19+, pg_repack --order-by before.",
         unsafeSample: "migrationBuilder.Sql(\"CLUSTER orders USING ix_orders_created_at;\");",
-        safeSample: "// outside migrations: pg_repack --table=orders --order-by=created_at");
+        safeSample: "// outside migrations, PostgreSQL 19+: REPACK (CONCURRENTLY) orders USING INDEX ix_orders_created_at;\n// before 19: pg_repack --table=orders --order-by=created_at");
+
+    /// <summary>
+    /// What to run instead of a locking rewrite on the server version (unknown: both): ESM0033 and ESM0034 fill it in.
+    /// </summary>
+    internal static string OnlineRewriteAdvice(int? postgresVersion, bool ordered)
+    {
+        var repack = ordered ? "REPACK (CONCURRENTLY) ... USING INDEX" : "REPACK (CONCURRENTLY)";
+        var pgRepack = ordered ? "pg_repack --order-by" : "pg_repack";
+        return postgresVersion switch
+        {
+            null => "outside migrations use " + repack + " (PostgreSQL " + RepackConcurrentlyVersion + "+) or " + pgRepack + " (before " + RepackConcurrentlyVersion + ")",
+            >= RepackConcurrentlyVersion => "outside migrations use " + repack + ", which keeps the table readable and writable",
+            _ => "outside migrations use " + pgRepack + " (REPACK (CONCURRENTLY) needs PostgreSQL " + RepackConcurrentlyVersion + "+)",
+        };
+    }
 
     /// <summary>ESM0043: DETACH PARTITION without CONCURRENTLY.</summary>
     public static readonly Rule DetachPartitionWithoutConcurrently = new(

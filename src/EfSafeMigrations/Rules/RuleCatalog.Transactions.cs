@@ -37,4 +37,29 @@ public static partial class RuleCatalog
         safeAlternative: "Remove BEGIN/COMMIT/ROLLBACK; use suppressTransaction: true for a statement that must run outside the transaction, or split the work into separate migrations.",
         unsafeSample: "migrationBuilder.Sql(\"COMMIT; CREATE INDEX CONCURRENTLY ix ON t (c); BEGIN;\");",
         safeSample: "migrationBuilder.Sql(\"CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON t (c);\", suppressTransaction: true);");
+
+    /// <summary>ESM0047: a statement that cannot be repeated in a step that runs outside a transaction.</summary>
+    public static readonly Rule NonIdempotentNonTransactionalStep = new(
+        "ESM0047",
+        "Non-idempotent statement in a non-transactional step",
+        RuleCategory.Transactions,
+        RuleSeverity.Warning,
+        "{0} runs outside a transaction and fails when repeated",
+        why: "A step with suppressTransaction: true commits each statement on its own, and the migration is recorded only after its last step. When anything fails in between (a later statement, a later step, a lost connection, a killed process), the statements that ran stay applied but the migration is not recorded: the next run repeats them, and a CREATE or ADD without IF NOT EXISTS (or a DROP without IF EXISTS, a RENAME, an ADD CONSTRAINT) then fails with 'already exists' or 'does not exist', so the migration can never finish without manual repair.",
+        safeAlternative: "Write every statement of a non-transactional step so that a repeat is harmless: CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, DROP ... IF EXISTS, ADD VALUE IF NOT EXISTS, or guard it in a DO block that checks the catalog. Keep transactional work in ordinary steps. (A failed CREATE INDEX CONCURRENTLY leaves an INVALID index that IF NOT EXISTS would keep: MigrateSafelyAsync drops it before retrying; elsewhere drop it by hand.)",
+        unsafeSample: "migrationBuilder.Sql(\"ALTER TABLE orders ADD COLUMN note text;\", suppressTransaction: true);",
+        safeSample: "migrationBuilder.Sql(\"ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text;\", suppressTransaction: true);");
+
+    /// <summary>ESM0050: raw SQL DDL that runs without a statement timeout.</summary>
+    public static readonly Rule RawSqlWithoutStatementTimeout = new(
+        "ESM0050",
+        "Raw SQL runs DDL without statement_timeout",
+        RuleCategory.Transactions,
+        RuleSeverity.Warning,
+        "{0} runs without a statement timeout: nothing sets statement_timeout where this migration is applied",
+        why: "Once a DDL statement has its lock, lock_timeout no longer bounds it: a scan or rewrite under that lock (a type change, a validation, a NOT NULL check) runs as long as the table needs, and the application waits for all of it. Plain EF (dotnet ef database update, Migrate(), bundles) sets no statement_timeout, and the server's default is none. MigrateSafelyAsync, and EfSafeMigrations' SQL generator with its timeouts rewrite on, set one for every step.",
+        safeAlternative: "Apply migrations with MigrateSafelyAsync (or keep EfSafeMigrations' timeouts rewrite on), or start the SQL with SET LOCAL statement_timeout = '15min' (and lock_timeout, ESM0039) when plain EF applies it.",
+        unsafeSample: "migrationBuilder.Sql(\"ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\"); // applied by dotnet ef database update",
+        safeSample: "migrationBuilder.Sql(\"SET LOCAL lock_timeout = '5s'; SET LOCAL statement_timeout = '15min'; ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\");",
+        runtimeOnlyReason: "depends on how the migrations are applied (plain EF, or MigrateSafelyAsync / the safe SQL generator's timeouts)");
 }

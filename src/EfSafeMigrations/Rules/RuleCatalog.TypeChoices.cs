@@ -87,4 +87,16 @@ public static partial class RuleCatalog
         safeSample: "migrationBuilder.Sql(\"ALTER TYPE mood ADD VALUE IF NOT EXISTS 'curious';\", suppressTransaction: true);",
         maximumPostgresVersion: 11,
         runtimeOnlyReason: "depends on the server's PostgreSQL version");
+
+    /// <summary>ESM0052: 32-bit (or smaller) integer column that is not a key.</summary>
+    public static readonly Rule IntegerColumn = new(
+        "ESM0052",
+        "32-bit integer column that is not a key",
+        RuleCategory.TypeChoices,
+        RuleSeverity.Info,
+        "Column {1}.{0} is {2}; bigint leaves room to grow",
+        why: "integer (int4) ends at 2,147,483,647 and smallint at 32,767. Counters, totals, external ids and foreign keys to bigint keys outgrow them, and widening the column later is a type change (ESM0014) that rewrites the table under an ACCESS EXCLUSIVE lock. bigint costs 4 more bytes per row (often nothing, with alignment). Informational: plenty of integer columns (a quantity, an age, a rating) never grow.",
+        safeAlternative: "Use bigint (long) for ids, foreign keys, counters and sums; keep integer where the range is bounded by the domain, and turn the rule off or lower it per project with o.Lint.Disable(\"ESM0052\") if that is most columns.",
+        unsafeSample: "migrationBuilder.AddColumn<int>(name: \"ExternalId\", table: \"Orders\", type: \"integer\", nullable: true);",
+        safeSample: "migrationBuilder.AddColumn<long>(name: \"ExternalId\", table: \"Orders\", type: \"bigint\", nullable: true);");
 }

@@ -31,6 +31,8 @@ public static partial class RuleCatalog
             UnbatchedDataChange, Truncate, LockTable, VacuumFull, Cluster, ReindexWithoutConcurrently,
             SeedDataDelete, SeedDataUpdate, MixedTransactionalSteps, RawSqlWithoutLockTimeout,
             TransactionControlInRawSql, DropDatabase, EnumValueInTransaction, DetachPartitionWithoutConcurrently,
+            ExclusionConstraintOnExistingTable, EnumValueRenamed, UniqueIndexOnExistingData, NonIdempotentNonTransactionalStep,
+            ForeignKeyDropped, DomainConstraintWithoutNotValid, RawSqlWithoutStatementTimeout, DestructiveUpWithoutDown, IntegerColumn,
         };
         all.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 

@@ -14,6 +14,7 @@ public class BaselineTests
     // Two migrations as EF scaffolds them: the id sits in [Migration] on the Designer partial, not on the class with Up.
     private static readonly string Source = MigrationSource.Migration(
         up: """{|#0:migrationBuilder.DropTable(name: "Sessions")|};""",
+        down: RecreateTable("Sessions"),
         extraTypes: """
             public partial class OldMigration : Migration
             {
@@ -67,7 +68,10 @@ public class BaselineTests
     [Test]
     public Task A_blank_baseline_is_no_baseline()
         => MigrationTest.VerifyWithPropertiesAsync(
-            MigrationSource.Migration("""{|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};"""), Baseline(""));
+            MigrationSource.Migration("""{|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};""", RecreateTable("AuditLog")), Baseline(""));
+
+    // A Down that restores the dropped table, so that ESM0051 (destructive Up, empty Down) stays out of these tests.
+    private static string RecreateTable(string table) => "migrationBuilder.Sql(\"CREATE TABLE \\\"" + table + "\\\" (id bigint);\");";
 
     private static Dictionary<string, string> Baseline(string id) => new() { ["EfSafeMigrationsBaseline"] = id };
 }

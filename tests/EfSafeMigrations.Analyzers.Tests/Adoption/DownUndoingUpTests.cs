@@ -40,7 +40,7 @@ public class DownUndoingUpTests
                 {|ESM0018:migrationBuilder.DropColumn(name: "Rank", table: "Users")|};
                 {|ESM0014:{|ESM0027:migrationBuilder.AlterColumn<string>(name: "Code", table: "Users", type: "character varying(20)", nullable: true, oldClrType: typeof(int), oldType: "integer", oldNullable: true)|}|};
                 {|ESM0002:migrationBuilder.DropIndex(name: "IX_Users_Email", table: "Users")|};
-                migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders");
+                {|ESM0048:migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders")|};
                 """,
             down: """
                 migrationBuilder.AddForeignKey(name: "FK_Orders_Users_UserId", table: "Orders", column: "UserId", principalTable: "Users", principalColumn: "Id");
@@ -48,6 +48,12 @@ public class DownUndoingUpTests
                 migrationBuilder.AlterColumn<int>(name: "Code", table: "Users", type: "integer", nullable: true, oldClrType: typeof(string), oldType: "character varying(20)", oldNullable: true);
                 migrationBuilder.AddColumn<int>(name: "Rank", table: "Users", type: "integer", nullable: false, defaultValue: 0);
                 """));
+
+    [Test]
+    public Task Down_dropping_the_foreign_key_its_own_Up_added_is_not_reported()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            up: """migrationBuilder.AddForeignKey(name: "FK_Orders_Users_UserId", table: "Orders", column: "UserId", principalTable: "Users", principalColumn: "Id").Annotation("EfSafeMigrations:NotValid", true);""",
+            down: """migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders");"""));
 
     [Test]
     public Task Down_dropping_what_the_own_Up_did_not_create_is_still_reported()

@@ -13,7 +13,10 @@ public class CodeFixTests
 
         """;
 
-    private static string Scaffolded(string up, string attributes = "") => $$"""
+    // The Down of the drops below: it restores the table, so that ESM0051 (destructive Up, empty Down) stays out.
+    private const string RestoreAuditLog = """            migrationBuilder.Sql("CREATE TABLE \"AuditLog\" (id bigint);");""";
+
+    private static string Scaffolded(string up, string attributes = "", string down = "") => $$"""
         namespace Shop.Migrations
         {
             public class ShopDbContext : Microsoft.EntityFrameworkCore.DbContext
@@ -31,6 +34,7 @@ public class CodeFixTests
 
                 protected override void Down(MigrationBuilder migrationBuilder)
                 {
+        {{down}}
                 }
             }
         }
@@ -42,18 +46,18 @@ public class CodeFixTests
             Usings + Scaffolded("""
                             {|ESM0019:migrationBuilder.DropTable(
                                 name: "AuditLog")|};
-                """) + "\n" + MigrationSource.SafetyAssuredStub,
+                """, down: RestoreAuditLog) + "\n" + MigrationSource.SafetyAssuredStub,
             "using EfSafeMigrations;\n" + Usings + Scaffolded("""
                             migrationBuilder.DropTable(
                                 name: "AuditLog");
-                """, attributes: "    [SafetyAssured(\"ESM0019\", Reason = \"TODO: say why this is safe (for example: unused since version X, backed up in Y)\")]\n") + "\n" + MigrationSource.SafetyAssuredStub);
+                """, attributes: "    [SafetyAssured(\"ESM0019\", Reason = \"TODO: say why this is safe (for example: unused since version X, backed up in Y)\")]\n", down: RestoreAuditLog) + "\n" + MigrationSource.SafetyAssuredStub);
 
     [Test]
     public Task SafetyAssured_fix_is_not_offered_when_the_attribute_does_not_exist()
     {
         var source = Usings + Scaffolded("""
                         {|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};
-            """);
+            """, down: RestoreAuditLog);
         return MigrationTest.VerifyFixAsync(source, source);
     }
 

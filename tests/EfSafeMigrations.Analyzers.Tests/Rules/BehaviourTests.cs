@@ -8,6 +8,12 @@ namespace EfSafeMigrations.Analyzers.Tests.Rules;
 [Parallelizable(ParallelScope.All)]
 public class BehaviourTests
 {
+    // A Down restoring the column and table the tests below drop: ESM0051 (destructive Up, empty Down) stays out of them.
+    private const string RestoringDown = """
+        migrationBuilder.AddColumn<string>(name: "LegacyCode", table: "Users", type: "text", nullable: true);
+        migrationBuilder.Sql("CREATE TABLE \"AuditLog\" (id bigint);");
+        """;
+
     [Test]
     public Task Findings_in_Down_are_one_severity_lower()
         => MigrationTest.VerifyAsync(
@@ -31,7 +37,7 @@ public class BehaviourTests
     [Test]
     public Task Rules_that_break_running_code_are_warnings()
         => MigrationTest.VerifyAsync(
-            MigrationSource.Migration("""{|#0:migrationBuilder.DropTable(name: "AuditLog")|};"""),
+            MigrationSource.Migration("""{|#0:migrationBuilder.DropTable(name: "AuditLog")|};""", RestoringDown),
             new DiagnosticResult("ESM0019", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("AuditLog"));
 
     [Test]
@@ -54,6 +60,7 @@ public class BehaviourTests
     public Task Assurance_without_a_reason_does_not_count()
         => MigrationTest.VerifyAsync(MigrationSource.Migration(
             """{|ESM0018:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};""",
+            RestoringDown,
             attributes: """[SafetyAssured("ESM0018")]"""));
 
     [Test]
@@ -63,6 +70,7 @@ public class BehaviourTests
             migrationBuilder.DropColumn(name: "LegacyCode", table: "Users");
             {|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};
             """,
+            RestoringDown,
             attributes: """[SafetyAssured("ESM0018", Reason = "unused since v4")]"""));
 
     [Test]
@@ -72,12 +80,70 @@ public class BehaviourTests
             {|ESM0018:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};
             {|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};
             """,
+            RestoringDown,
             attributes: """[SafetyAssured(Reason = "the whole feature is retired")]"""));
 
     [Test]
     public Task An_omitted_nullable_argument_means_NOT_NULL()
         => MigrationTest.VerifyAsync(MigrationSource.Migration(
-            """{|ESM0008:migrationBuilder.AddColumn<int>(name: "Rank", table: "Users", type: "integer")|};"""));
+            """{|ESM0008:migrationBuilder.AddColumn<long>(name: "Rank", table: "Users", type: "bigint")|};"""));
+
+    [Test]
+    public Task A_destructive_Up_without_a_Down_method_is_reported_once_at_the_first_drop()
+        => MigrationTest.VerifyAsync(WithoutDown(MigrationSource.Migration(
+            """
+            {|ESM0018:{|ESM0051:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|}|};
+            {|ESM0019:migrationBuilder.DropTable(name: "AuditLog")|};
+            """)));
+
+    [Test]
+    public Task A_Down_declared_in_another_partial_declaration_counts()
+        => MigrationTest.VerifyAsync(WithoutDown(MigrationSource.Migration(
+            """{|ESM0018:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|};""",
+            extraTypes: """
+                public partial class TestMigration
+                {
+                    protected override void Down(MigrationBuilder migrationBuilder)
+                        => migrationBuilder.AddColumn<string>(name: "LegacyCode", table: "Users", type: "text", nullable: true);
+                }
+                """)));
+
+    [Test]
+    public Task Dropping_a_table_created_earlier_in_Up_is_not_one_way()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """
+            migrationBuilder.CreateTable(name: "Drafts", columns: table => new { Id = table.Column<long>(type: "bigint", nullable: false) });
+            {|ESM0019:migrationBuilder.DropTable(name: "Drafts")|};
+            """));
+
+    private static string WithoutDown(string source)
+        => System.Text.RegularExpressions.Regex.Replace(
+            source, @"protected override void Down\(MigrationBuilder migrationBuilder\)\s*\{\s*\}", string.Empty);
+
+    [Test]
+    public Task Unique_indexes_are_suggestions_when_the_data_preflight_covers_them_and_warnings_in_raw_sql()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""
+                {|#0:migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email", unique: true)|}.Annotation("Npgsql:CreatedConcurrently", true);
+                {|#1:migrationBuilder.Sql("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix_users_name ON users (name);", suppressTransaction: true)|};
+                """),
+            new DiagnosticResult("ESM0046", DiagnosticSeverity.Info).WithLocation(0)
+                .WithArguments("Unique index IX_Users_Email", "Users", ", and a failed concurrent build leaves an INVALID index behind"),
+            new DiagnosticResult("ESM0046", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("Unique index ix_users_name", "users", ", and a failed concurrent build leaves an INVALID index behind"));
+
+    [Test]
+    public Task Integer_columns_of_a_composite_key_are_keys_and_other_integer_columns_suggestions()
+        => MigrationTest.VerifyAsync(
+            MigrationSource.Migration("""
+                migrationBuilder.CreateTable(name: "UserRoles", columns: table => new
+                {
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    RoleId = table.Column<int>(type: "integer", nullable: false),
+                    Rank = {|#0:table.Column<int>(type: "integer", nullable: false)|},
+                }, constraints: table => { table.PrimaryKey("PK_UserRoles", x => new { x.UserId, x.RoleId }); });
+                """),
+            new DiagnosticResult("ESM0052", DiagnosticSeverity.Info).WithLocation(0).WithArguments("Rank", "UserRoles", "integer"));
 
     [Test]
     public Task The_scaffolded_extension_methods_count_as_the_safe_form()

@@ -52,7 +52,8 @@ public static class RuleCases
             """migrationBuilder.AddColumn<long>(name: "Number", table: "Orders", type: "bigint", nullable: true);""");
         yield return new RuleCase("ESM0013",
             """{|ESM0013:migrationBuilder.AddUniqueConstraint(name: "AK_Users_Email", table: "Users", column: "Email")|};""",
-            """migrationBuilder.CreateIndex(name: "AK_Users_Email", table: "Users", column: "Email", unique: true).Annotation("Npgsql:CreatedConcurrently", true);""");
+            // ESM0046: the safe form still fails on duplicate emails (a suggestion: the data preflight checks them).
+            """{|ESM0046:migrationBuilder.CreateIndex(name: "AK_Users_Email", table: "Users", column: "Email", unique: true)|}.Annotation("Npgsql:CreatedConcurrently", true);""");
         yield return new RuleCase("ESM0014",
             """{|ESM0014:migrationBuilder.AlterColumn<long>(name: "Quantity", table: "Orders", type: "bigint", nullable: false, oldClrType: typeof(int), oldType: "integer")|};""",
             """migrationBuilder.AlterColumn<string>(name: "Name", table: "Users", type: "text", nullable: true, oldClrType: typeof(string), oldType: "character varying(100)", oldNullable: true);""");
@@ -87,6 +88,21 @@ public static class RuleCases
         yield return new RuleCase("ESM0028",
             """{|ESM0028:migrationBuilder.CreateIndex(name: "IX_Orders_Wide", table: "Orders", columns: new[] { "CustomerId", "Status", "CreatedAt", "Total" })|}.Annotation("Npgsql:CreatedConcurrently", true);""",
             """migrationBuilder.CreateIndex(name: "IX_Orders_Wide", table: "Orders", columns: new[] { "CustomerId", "Status", "CreatedAt" }).Annotation("Npgsql:CreatedConcurrently", true);""");
+        yield return new RuleCase("ESM0046",
+            """{|ESM0046:migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email", unique: true)|}.Annotation("Npgsql:CreatedConcurrently", true);""",
+            """migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email").Annotation("Npgsql:CreatedConcurrently", true);""");
+        yield return new RuleCase("ESM0048",
+            """{|ESM0048:migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders")|};""",
+            """
+            migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders");
+            migrationBuilder.AddForeignKey(name: "FK_Orders_Customers_UserId", table: "Orders", column: "UserId", principalTable: "Customers", principalColumn: "Id").Annotation("EfSafeMigrations:NotValid", true);
+            """);
+        yield return new RuleCase("ESM0051",
+            """{|ESM0018:{|ESM0051:migrationBuilder.DropColumn(name: "LegacyCode", table: "Users")|}|};""",
+            """migrationBuilder.AddColumn<string>(name: "Note", table: "Users", type: "text", nullable: true);""");
+        yield return new RuleCase("ESM0052",
+            """{|ESM0052:migrationBuilder.AddColumn<int>(name: "ExternalId", table: "Orders", type: "integer", nullable: true)|};""",
+            """migrationBuilder.AddColumn<long>(name: "ExternalId", table: "Orders", type: "bigint", nullable: true);""");
         yield return new RuleCase("ESM0029",
             """migrationBuilder.CreateIndex(name: {|ESM0029:"IX_CustomerSubscriptionRenewalNotifications_CustomerSubscriptionId_Channel"|}, table: "Users", column: "Email").Annotation("Npgsql:CreatedConcurrently", true);""",
             """migrationBuilder.CreateIndex(name: "IX_RenewalNotifications_Subscription_Channel", table: "Users", column: "Email").Annotation("Npgsql:CreatedConcurrently", true);""");
@@ -118,6 +134,12 @@ public static class RuleCases
         yield return Sql("ESM0040", "START TRANSACTION;", "SAVEPOINT a; ROLLBACK TO SAVEPOINT a;");
         yield return Sql("ESM0041", "DROP DATABASE legacy;", "SELECT 'DROP DATABASE legacy';", unsafeSuppress: true);
         yield return Sql("ESM0043", "ALTER TABLE orders DETACH PARTITION orders_2024;", "ALTER TABLE orders DETACH PARTITION orders_2024 CONCURRENTLY;", safeSuppress: true);
+        yield return Sql("ESM0044", "ALTER TABLE bookings ADD CONSTRAINT ex_room EXCLUDE USING gist (room_id WITH =, during WITH &&);",
+            "CREATE TABLE bookings (room_id bigint, during tstzrange, EXCLUDE USING gist (room_id WITH =, during WITH &&));");
+        yield return Sql("ESM0045", "ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';", "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'dispatched';", safeSuppress: true);
+        yield return Sql("ESM0047", "ALTER TABLE orders ADD COLUMN note text;", "ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text;", unsafeSuppress: true, safeSuppress: true);
+        yield return Sql("ESM0049", "ALTER DOMAIN email ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%');",
+            "ALTER DOMAIN email ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%') NOT VALID;");
     }
 
     private static RuleCase Sql(string id, string unsafeSql, string safeSql, bool unsafeSuppress = false, bool safeSuppress = false)
@@ -148,7 +170,17 @@ public static class RuleCases
                 statement + ";",
                 SafeAttributes: $"[SafetyAssured(\"{id}\", Reason = \"checked with the owners of every reader\")]",
                 Fixed: statement + ";",
-                FixedAttributes: $"[SafetyAssured(\"{id}\", Reason = \"{Todo}\")]");
+                FixedAttributes: $"[SafetyAssured(\"{id}\", Reason = \"{Todo}\")]",
+                Down: RestoringDown(id));
         }
     }
+
+    // A Down that restores what the drop removed, so that ESM0051 (destructive Up, empty Down) stays out of these cases.
+    private static string RestoringDown(string id) => id switch
+    {
+        "ESM0018" => """migrationBuilder.AddColumn<string>(name: "LegacyCode", table: "Users", type: "text", nullable: true);""",
+        "ESM0019" => """migrationBuilder.Sql("CREATE TABLE \"AuditLog\" (\"Id\" bigint);");""",
+        "ESM0020" => """migrationBuilder.EnsureSchema(name: "reporting");""",
+        _ => string.Empty,
+    };
 }

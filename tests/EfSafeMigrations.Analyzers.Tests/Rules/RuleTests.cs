@@ -12,11 +12,11 @@ public class RuleTests
 
     [TestCaseSource(nameof(Cases))]
     public Task Unsafe_form_is_flagged(RuleCase rule)
-        => MigrationTest.VerifyAsync(MigrationSource.Migration(rule.Unsafe));
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(rule.Unsafe, rule.Down));
 
     [TestCaseSource(nameof(Cases))]
     public Task Safe_form_is_not_flagged(RuleCase rule)
-        => MigrationTest.VerifyAsync(MigrationSource.Migration(rule.Safe, attributes: rule.SafeAttributes));
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(rule.Safe, rule.Down, attributes: rule.SafeAttributes));
 
     [TestCaseSource(nameof(Cases))]
     public Task Look_alike_method_of_another_type_is_not_flagged(RuleCase rule)
@@ -25,6 +25,6 @@ public class RuleTests
     [TestCaseSource(nameof(FixableCases))]
     public Task Code_fix_produces_the_safe_form_which_compiles(RuleCase rule)
         => MigrationTest.VerifyFixAsync(
-            MigrationSource.Migration(rule.Unsafe),
-            MigrationSource.Migration(rule.Fixed!, attributes: rule.FixedAttributes));
+            MigrationSource.Migration(rule.Unsafe, rule.Down),
+            MigrationSource.Migration(rule.Fixed!, rule.Down, attributes: rule.FixedAttributes));
 }

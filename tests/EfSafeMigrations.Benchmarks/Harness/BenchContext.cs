@@ -12,9 +12,18 @@ public sealed class BenchContext(DbContextOptions<BenchContext> options) : DbCon
 {
     public static DbContextOptions<BenchContext> Options(
         string connectionString, Assembly migrations, bool safe, Action<SafeMigrationsOptions>? configureSafe = null)
+        => Configure(new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrations).CommandTimeout(0)),
+            safe, configureSafe);
+
+    /// <summary>As <see cref="Options(string, Assembly, bool, Action{SafeMigrationsOptions}?)"/>, over a data source.</summary>
+    public static DbContextOptions<BenchContext> Options(Npgsql.NpgsqlDataSource dataSource, Assembly migrations)
+        => Configure(new DbContextOptionsBuilder<BenchContext>().UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(migrations).CommandTimeout(0)),
+            safe: true, configureSafe: null);
+
+    private static DbContextOptions<BenchContext> Configure(
+        DbContextOptionsBuilder<BenchContext> builder, bool safe, Action<SafeMigrationsOptions>? configureSafe)
     {
-        var builder = new DbContextOptionsBuilder<BenchContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrations).CommandTimeout(0))
+        builder = builder
             // The model is empty on purpose; the migrations are not meant to match it.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         return safe ? SafeMigrator.Configure(builder, configureSafe).Options : builder.Options;

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace EfSafeMigrations.Benchmarks.Harness;
 
-/// <summary>Command-line settings: <c>--rows N --writers N --repeat N --only TEXT --json PATH --noop-migrations N --suites LIST</c>.</summary>
-public sealed record BenchSettings(int Rows, int Writers, int Repeat, string? Only, string JsonPath, double NoiseFloorSeconds, int NoOpMigrations, string[] Suites)
+/// <summary>Command-line settings: <c>--rows N --writers N --repeat N --only TEXT --json PATH --noop-migrations N --suites LIST --tenants N</c>.</summary>
+public sealed record BenchSettings(int Rows, int Writers, int Repeat, string? Only, string JsonPath, double NoiseFloorSeconds, int NoOpMigrations, string[] Suites, int Tenants = 1000)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -17,6 +17,7 @@ public sealed record BenchSettings(int Rows, int Writers, int Repeat, string? On
             JsonPath: Value("--json") ?? Path.Combine("artifacts", "bench", "results.json"),
             NoiseFloorSeconds: 3,
             NoOpMigrations: Int("--noop-migrations", 200),
-            Suites: (Value("--suites") ?? "ddl,noop,lint,plan,push,backfill").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            Suites: (Value("--suites") ?? "ddl,noop,lint,plan,push,tenants,backfill").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Tenants: Int("--tenants", 1000));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -14,21 +15,40 @@ namespace EfSafeMigrations.Benchmarks.Harness;
 public abstract class DelegateMigration : Migration
 {
     private static readonly ConcurrentDictionary<Type, Action<MigrationBuilder>> Bodies = new();
+    private static readonly ConcurrentDictionary<Type, Action<ModelBuilder>> Models = new();
 
     protected override void Up(MigrationBuilder migrationBuilder) => Bodies[GetType()](migrationBuilder);
 
-    /// <summary>Emits one migration type per entry, in an assembly of their own, for <paramref name="contextType"/>.</summary>
-    public static Assembly Emit(Type contextType, IReadOnlyList<(string Id, Action<MigrationBuilder> Up)> migrations)
+    // What a Designer file's BuildTargetModel does, when the set was emitted with one.
+    protected override void BuildTargetModel(ModelBuilder modelBuilder)
+    {
+        if (Models.TryGetValue(GetType(), out var build))
+        {
+            build(modelBuilder);
+        }
+    }
+
+    /// <summary>
+    /// Emits one migration type per entry, in an assembly of their own, for <paramref name="contextType"/>; with
+    /// <paramref name="targetModel"/>, each also has a Designer model (built by it from the migration's index).
+    /// </summary>
+    public static Assembly Emit(
+        Type contextType, IReadOnlyList<(string Id, Action<MigrationBuilder> Up)> migrations, Action<ModelBuilder, int>? targetModel = null)
     {
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("BenchMigrations" + Guid.NewGuid().ToString("N")), AssemblyBuilderAccess.Run);
         var module = assembly.DefineDynamicModule("Migrations");
-        foreach (var (id, up) in migrations)
+        foreach (var (index, (id, up)) in migrations.Index())
         {
             var type = module.DefineType("M_" + id, TypeAttributes.Public | TypeAttributes.Sealed, typeof(DelegateMigration));
             type.SetCustomAttribute(new CustomAttributeBuilder(typeof(MigrationAttribute).GetConstructor([typeof(string)])!, [id]));
             type.SetCustomAttribute(new CustomAttributeBuilder(typeof(DbContextAttribute).GetConstructor([typeof(Type)])!, [contextType]));
             type.DefineDefaultConstructor(MethodAttributes.Public);
-            Bodies[type.CreateType()] = up;
+            var created = type.CreateType();
+            Bodies[created] = up;
+            if (targetModel is not null)
+            {
+                Models[created] = builder => targetModel(builder, index);
+            }
         }
 
         return assembly;

@@ -39,10 +39,17 @@ public static class ResultTable
                 : $"| MigrateSafelyAsync | failed: {noop.SafeError} | |");
         }
 
+        if (report.Tenants is { } tenants)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Tenants: {tenants.Tenants} schemas of one database, 3 migrations each, 8 at a time: {tenants.ParallelSeconds:0.0} s ({tenants.ParallelMsPerTenant:0} ms per tenant); one at a time ({tenants.SequentialTenants} schemas): {tenants.SequentialMsPerTenant:0} ms per tenant; speed-up {tenants.Speedup:0.0}x; managed heap {tenants.HeapBeforeMb:0.0} MB before, {tenants.HeapAfterMb:0.0} MB after; {tenants.Failed} failed."));
+        }
+
         if (report.Planning is { } plan)
         {
             text.AppendLine();
             text.AppendLine(Invariant($"Planning a fresh install of {plan.Migrations} migrations (median of 5): MigrateSafelyAsync dry run (plan, lint gate, journal) {plan.DryRunMedianMs:0} ms, {plan.Errors} gate errors; EF's GenerateScript for the same migrations {plan.EfScriptMedianMs:0} ms."));
+            text.AppendLine(Invariant($"  Each with a Designer model: dry run {plan.DesignerDryRunMedianMs:0} ms; EF's GenerateScript {plan.DesignerEfScriptMedianMs:0} ms (it builds every migration's model)."));
         }
 
         if (report.Lint is { } lint)

@@ -54,12 +54,26 @@ public class CheckCommandTests
 
         await ExecuteAsync(database.AdminConnectionString, $"UPDATE \"__EfSafeMigrationsJournal\" SET checksum = 'edited' WHERE migration_id = '{createUsers}'");
         var broken = await SampleApp.RunAsync(database.ConnectionString, "check");
+        // As a CI job runs it, from a folder holding the sources: the annotation points at the edited migration's Up.
+        var samples = Path.Combine(RepositoryPaths.Root, "samples");
+        var annotations = await SampleApp.RunDllInAsync(samples, await SampleApp.BuildAsync(), database.ConnectionString, "check", "--format", "github");
+        var sarif = await SampleApp.RunDllInAsync(samples, await SampleApp.BuildAsync(), database.ConnectionString, "check", "--format", "sarif");
         var unknown = await SampleApp.RunAsync(database.ConnectionString, "journal", "repair", "--accept", "20990101000000_Nope");
         var repaired = (await SampleApp.RunAsync(database.ConnectionString, "journal", "repair", "--accept", createUsers)).ShouldSucceed();
         var fixedCheck = await SampleApp.RunAsync(database.ConnectionString, "check");
 
         broken.ExitCode.Should().Be(6, broken.ToString());
         broken.StandardOutput.Should().Contain("JOURNAL_APPLIED_EDITED").And.Contain(createUsers);
+        annotations.ExitCode.Should().Be(6, annotations.ToString());
+        var edited = annotations.StandardOutput.Split('\n').Single(l => l.Contains("title=JOURNAL_APPLIED_EDITED", StringComparison.Ordinal));
+        edited.Should().StartWith($"::error file=EfSafeMigrations.Sample/Migrations/{createUsers}.cs,line=");
+        sarif.ExitCode.Should().Be(6, sarif.ToString());
+        using (var log = JsonDocument.Parse(sarif.StandardOutput))
+        {
+            log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Should().Contain(r => r.GetProperty("ruleId").GetString() == "JOURNAL_APPLIED_EDITED" && r.GetProperty("level").GetString() == "error");
+        }
+
         unknown.ExitCode.Should().Be(6, unknown.ToString());
         unknown.StandardError.Should().Contain("Cannot accept '20990101000000_Nope'");
         repaired.StandardOutput.Should().Contain($"accepted the edit of {createUsers}");

@@ -42,11 +42,36 @@ public class LintCommandTests
         try
         {
             await LintAndMigrateAsync(dll);
+            await LintForCiAsync(dll);
         }
         finally
         {
             Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(dll))!, recursive: true);
         }
+    }
+
+    // As a CI job runs it, from the repository (here the variant's folder, which holds the project's sources).
+    private static async Task LintForCiAsync(string dll)
+    {
+        var repository = Path.GetDirectoryName(Path.GetDirectoryName(dll))!;
+        var sarif = await SampleApp.RunDllInAsync(repository, dll, SampleApp.UnreachableConnectionString(), "lint", "--all", "--format", "sarif");
+        var github = await SampleApp.RunDllInAsync(repository, dll, SampleApp.UnreachableConnectionString(), "lint", "--all", "--format", "github");
+
+        sarif.ExitCode.Should().Be(3, sarif.ToString());
+        using var log = JsonDocument.Parse(sarif.StandardOutput);
+        log.RootElement.GetProperty("version").GetString().Should().Be("2.1.0");
+        var drop = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("ruleId").GetString() == "ESM0018" && r.GetProperty("message").GetProperty("text").GetString()!.Contains("DropName", StringComparison.Ordinal));
+        drop.GetProperty("level").GetString().Should().Be("error");
+        var location = drop.GetProperty("locations")[0].GetProperty("physicalLocation");
+        var file = location.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
+        file.Should().MatchRegex(@"^EfSafeMigrations\.Sample/Migrations/\d+_DropName\.cs$");
+        var line = location.GetProperty("region").GetProperty("startLine").GetInt32();
+        File.ReadAllLines(Path.Combine(repository, file))[line - 1].Should().Contain("migrationBuilder.DropColumn");
+
+        github.ExitCode.Should().Be(3, github.ToString());
+        github.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().OnlyContain(l => l.StartsWith("::", StringComparison.Ordinal))
+            .And.Contain(l => l.StartsWith($"::error file={file},line={line},title=ESM0018 ", StringComparison.Ordinal));
     }
 
     private static async Task LintAndMigrateAsync(string dll)

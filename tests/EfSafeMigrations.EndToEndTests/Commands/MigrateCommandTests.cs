@@ -17,7 +17,8 @@ public class MigrateCommandTests
         var status = (await SampleApp.RunAsync(database.ConnectionString, "status", "--json")).ShouldSucceed();
 
         human.StandardOutput.Should().Contain("Done: 6 applied, 0 reverted").And.Contain("[outside a transaction]")
-            .And.MatchRegex(@"applied  \d+_AddEmailAddress\s+\d+(\.\d)? (ms|s)");
+            .And.MatchRegex(@"applied  \d+_AddEmailAddress\s+\d+(\.\d)? (ms|s)")
+            .And.Contain("Verified: ").And.Contain("no invalid index, no NOT VALID constraint");
         human.StandardError.Should().Contain("Migration ").And.Contain(" done in ", "plain progress lines when not on a terminal");
         using (var document = JsonDocument.Parse(again.StandardOutput))
         {
@@ -45,6 +46,9 @@ public class MigrateCommandTests
         statements.Should().Contain(s => s.GetProperty("sql").GetString()!.Contains("CREATE INDEX CONCURRENTLY", StringComparison.Ordinal)
                                          && !s.GetProperty("transactional").GetBoolean());
         statements.Should().OnlyContain(s => s.GetProperty("durationMs").ValueKind == JsonValueKind.Number);
+        var verification = document.RootElement.GetProperty("verification");
+        verification.GetProperty("tables").GetInt32().Should().BeGreaterThan(0);
+        verification.GetProperty("invalidIndexes").GetArrayLength().Should().Be(0);
     }
 
     [Test]

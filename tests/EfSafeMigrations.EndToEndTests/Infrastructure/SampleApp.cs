@@ -42,7 +42,11 @@ public static class SampleApp
 
     /// <summary>Runs a built sample (the sample itself or a variant) against <paramref name="connectionString"/>.</summary>
     public static Task<CommandResult> RunDllAsync(string dll, string? connectionString, params string[] arguments)
-        => CommandRunner.RunAsync(Path.GetDirectoryName(dll)!, "dotnet", [dll, .. arguments],
+        => RunDllInAsync(Path.GetDirectoryName(dll)!, dll, connectionString, arguments);
+
+    /// <summary>Like <see cref="RunDllAsync"/>, from <paramref name="workingDirectory"/> (a CI job runs in the repository).</summary>
+    public static Task<CommandResult> RunDllInAsync(string workingDirectory, string dll, string? connectionString, params string[] arguments)
+        => CommandRunner.RunAsync(workingDirectory, "dotnet", [dll, .. arguments],
             new Dictionary<string, string?> { [ConnectionStringVariable] = connectionString });
 
     /// <summary>

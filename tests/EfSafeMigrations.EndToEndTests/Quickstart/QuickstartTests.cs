@@ -35,7 +35,8 @@ public class QuickstartTests
 
         output.Should().Contain("Done: 2 applied, 0 reverted", "the first two releases are applied")
             .And.Contain("2 applied, 4 pending.", "status shows what is waiting")
-            .And.Contain("0 error(s), 0 warning(s), 4 rewritten, 2 assured.", "the lint report lists rewrites and assurances")
+            .And.Contain("0 error(s), 0 warning(s), 1 info, 4 rewritten, 2 assured.", "the lint report lists rewrites, assurances and notes")
+            .And.MatchRegex(@"info\s+ESM0046 \d+_AddEmailAddress", "the unique index is noted: the data preflight checks its duplicates")
             .And.MatchRegex(@"assured\s+ESM0018 \d+_DropOldEmail", "the contract migrations are assured")
             .And.Contain("-- step 2 (outside a transaction)", "the plan says which steps run outside a transaction")
             .And.Contain("CREATE UNIQUE INDEX CONCURRENTLY ix_users_email_address", "indexes on existing tables are built concurrently")

@@ -165,10 +165,10 @@ public class BackfillTests
     }
 
     [Test]
-    public async Task Scripts_and_plain_Migrate_run_the_SQL_form_as_a_DO_block_committing_per_batch()
+    public async Task Scripts_and_unrouted_plain_Migrate_run_the_SQL_form_as_a_DO_block_committing_per_batch()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
-        await using var context = BackfillContexts.Create<ItemsDbContext>(database.ConnectionString);
+        await using var context = BackfillContexts.Create<ItemsDbContext>(database.ConnectionString, configure: Unrouted);
         var script = context.GetService<IMigrator>().GenerateScript();
         script.Should().Contain("-- EfSafeMigrations backfill of items: SET label = 'n=' || n WHERE label IS NULL")
             .And.Contain("DO $esm_backfill$").And.Contain("COMMIT;");
@@ -176,13 +176,15 @@ public class BackfillTests
         await context.Database.MigrateAsync();
 
         (await ColumnAsync(database.ConnectionString, "SELECT count(*) FROM items WHERE label = 'n=' || n")).Should().Equal("34");
+        (await ColumnAsync(database.ConnectionString, "SELECT to_regclass('\"__EfSafeMigrationsBackfill\"')::text")).Should().Equal([null],
+            "EF's own migrator ran the script form: no checkpoints");
     }
 
     [Test]
-    public async Task Typed_form_in_a_script_says_so_and_plain_Migrate_refuses_it_before_anything_runs()
+    public async Task Typed_form_in_a_script_says_so_and_unrouted_plain_Migrate_refuses_it_before_anything_runs()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
-        await using var context = BackfillContexts.Create<TypedDbContext>(database.ConnectionString);
+        await using var context = BackfillContexts.Create<TypedDbContext>(database.ConnectionString, configure: Unrouted);
         var script = context.GetService<IMigrator>().GenerateScript();
         script.Should().Contain("runs only under MigrateSafelyAsync");
 
@@ -190,6 +192,21 @@ public class BackfillTests
             .WithMessage("*typed C# backfill of people (Backfill<PersonName>)*runs only under MigrateSafelyAsync*nothing was applied*");
         (await ColumnAsync(database.ConnectionString, "SELECT to_regclass('people')::text")).Should().Equal([null], "not even the migration before it ran");
     }
+
+    [Test]
+    public async Task Plain_Migrate_routed_through_the_safe_runner_runs_the_typed_form_with_checkpoints()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var context = BackfillContexts.Create<TypedDbContext>(database.ConnectionString))
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        (await ColumnAsync(database.ConnectionString, "SELECT count(*) FROM people WHERE first_name IS NOT NULL")).Should().Equal("40");
+        (await CheckpointAsync(database.ConnectionString)).Should().Be($"done {Batches} 50 40");
+    }
+
+    private static void Unrouted(SafeMigrationsOptions options) => options.Deployment.RouteMigrate = false;
 
     private static object Options(Type contextType, string connectionString)
         => typeof(Models.Shop.ShopOptions).GetMethod(nameof(Models.Shop.ShopOptions.For))!.MakeGenericMethod(contextType)

@@ -21,7 +21,7 @@ public class JournalVerificationTests
         using var journal = JournalTestContext.Create(database.ConnectionString);
         await using var context = journal.NewContext();
         context.Database.RepairJournalFile(journal.Folder);
-        await context.Database.MigrateAsync(); // plain EF, before EfSafeMigrations was installed
+        await PlainEfMigrateAsync(journal); // before EfSafeMigrations was installed
 
         var report = await context.Database.MigrateSafelyAsync();
 
@@ -39,7 +39,7 @@ public class JournalVerificationTests
         using var journal = JournalTestContext.Create(database.ConnectionString);
         await using var context = journal.NewContext();
         context.Database.RepairJournalFile(journal.Folder);
-        await context.Database.MigrateAsync();
+        await PlainEfMigrateAsync(journal);
 
         var report = await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { DryRun = true });
 
@@ -140,5 +140,12 @@ public class JournalVerificationTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>EF's own migrator (a context that opted out of routing), as a project migrated before installing EfSafeMigrations.</summary>
+    private static async Task PlainEfMigrateAsync(JournalTestContext journal)
+    {
+        await using var plain = journal.NewContext(o => o.Deployment.RouteMigrate = false);
+        await plain.Database.MigrateAsync();
     }
 }

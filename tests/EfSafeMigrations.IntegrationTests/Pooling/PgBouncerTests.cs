@@ -22,8 +22,9 @@ public class PgBouncerTests
         await using var bouncer = await TestPgBouncer.StartAsync(database, PgBouncerPoolMode.Transaction, PoolSize);
         var pooled = bouncer.ConnectionStringFor(database.ConnectionString);
 
-        // The shop's migrations build indexes concurrently and validate constraints outside the transaction.
-        await using (var context = ShopOptions.Shop(pooled))
+        // The shop's migrations build indexes concurrently and validate constraints outside the transaction. EF's own
+        // migrator (the safe runner refuses transaction pooling, see below).
+        await using (var context = ShopOptions.Shop(pooled, configure: o => o.Deployment.RouteMigrate = false))
         {
             await context.Database.MigrateAsync();
         }

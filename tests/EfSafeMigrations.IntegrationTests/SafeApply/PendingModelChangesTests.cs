@@ -29,6 +29,8 @@ public class PendingModelChangesTests
         failure.Which.Message.Should().Contain("nothing was applied").And.Contain("UsersDbContext")
             .And.Contain("dotnet ef migrations add").And.Contain("RelationalEventId.PendingModelChangesWarning");
         failure.Which.Report.Problems.Should().ContainSingle(p => p.Code == "PendingModelChanges" && p.Severity == PreflightSeverity.Error);
+        FluentActions.Invoking(() => context.Database.Migrate()).Should().Throw<SafeMigrationException>()
+            .WithMessage("*RelationalEventId.PendingModelChangesWarning*", "dotnet ef database update and bundles stop the same way");
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).Tables.Should().BeEmpty();
     }
 

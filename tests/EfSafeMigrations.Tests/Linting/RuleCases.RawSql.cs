@@ -134,11 +134,15 @@ public static partial class RuleCases
         yield return SilentOnSql("ESM0019", "DROP VIEW audit_view;");
         yield return FiresOnSql("ESM0020", "DROP SCHEMA reporting CASCADE;");
         yield return SilentOnSql("ESM0020", "CREATE SCHEMA IF NOT EXISTS reporting;");
+        yield return SilentOnSql("ESM0020", "CREATE SCHEMA staging; DROP SCHEMA staging;");
+        yield return FiresOnSql("ESM0020", "CREATE SCHEMA IF NOT EXISTS staging; DROP SCHEMA staging;");
         yield return FiresOnSql("ESM0021", "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;");
         yield return SilentOnSql("ESM0021", "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;");
         yield return FiresOnSql("ESM0022", "CREATE TABLE events (id bigint PRIMARY KEY, payload json);");
         yield return SilentOnSql("ESM0022", "CREATE TABLE events (id bigint PRIMARY KEY, payload jsonb);");
         yield return FiresOnSql("ESM0023", "CREATE TABLE events (id integer PRIMARY KEY);");
+        yield return FiresOnSql("ESM0023", "CREATE TABLE events (id int4 NOT NULL, at timestamptz, CONSTRAINT events_pkey PRIMARY KEY (id));");
+        yield return SilentOnSql("ESM0023", "CREATE TABLE events (id bigint NOT NULL, n int4, CONSTRAINT events_pkey PRIMARY KEY (id));");
         yield return SilentOnSql("ESM0023", "CREATE TABLE events (id bigint PRIMARY KEY, count integer);");
         yield return FiresOnSql("ESM0024", "CREATE TABLE events (id bigserial PRIMARY KEY);");
         yield return SilentOnSql("ESM0024", "CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);");
@@ -175,6 +179,9 @@ public static partial class RuleCases
         yield return FiresOnSql("ESM0033", "ALTER TABLE orders SET UNLOGGED;");
         yield return SilentOnSql("ESM0033", "CREATE UNLOGGED TABLE staging (id bigint); ALTER TABLE staging SET LOGGED;");
         yield return FiresOnSql("ESM0034", "CLUSTER orders USING ix_orders_created_at;");
+        yield return FiresOnSql("ESM0033", "REPACK orders;", suppressTransaction: true, postgresVersion: 19);
+        yield return SilentOnSql("ESM0033", "REPACK (CONCURRENTLY) orders;", suppressTransaction: true, postgresVersion: 19);
+        yield return FiresOnSql("ESM0034", "REPACK orders USING INDEX ix_orders_created_at;", suppressTransaction: true, postgresVersion: 19);
         yield return SilentOnSql("ESM0034", "COMMENT ON TABLE orders IS 'CLUSTER orders';");
         yield return FiresOnSql("ESM0035", "REINDEX TABLE orders;");
         yield return SilentOnSql("ESM0035", "REINDEX TABLE CONCURRENTLY orders;", suppressTransaction: true);
@@ -196,6 +203,25 @@ public static partial class RuleCases
         });
         yield return SilentOnSql("ESM0038", "CREATE INDEX CONCURRENTLY ix_users_country ON users (country);", suppressTransaction: true);
         yield return FiresOnSql("ESM0039", "SET lock_timeout = 0; ALTER TABLE orders ADD COLUMN note text;");
+        yield return Silent("ESM0039", "lock_timeout set with set_config, applied by plain EF",
+            b => b.Sql("SELECT set_config('lock_timeout', '2s', true); ALTER TABLE orders ADD COLUMN note text;"), executorSetsLockTimeout: false);
+        yield return Fires("ESM0039", "set_config of another setting, applied by plain EF",
+            b => b.Sql("SELECT set_config('app.lock_timeout', '2s', true); ALTER TABLE orders ADD COLUMN note text;"), executorSetsLockTimeout: false);
+        yield return FiresOnSql("ESM0005", "ALTER TABLE wallets ADD COLUMN limit_cents bigint CHECK (limit_cents > 0);");
+        yield return FiresOnSql("ESM0030", "MERGE INTO accounts a USING staged s ON a.id = s.id WHEN MATCHED THEN UPDATE SET tier = s.tier;");
+        yield return SilentOnSql("ESM0031", "CREATE TABLE import_rows (id bigint); TRUNCATE TABLE ONLY import_rows;");
+        yield return FiresOnSql("ESM0031", "CREATE TABLE import_rows (id bigint); TRUNCATE import_rows, audit_events;");
+        yield return Fires("ESM0007", "a valid NOT NULL check spares no scan before PostgreSQL 12", b =>
+        {
+            b.Sql("ALTER TABLE users ADD CONSTRAINT ck CHECK (email IS NOT NULL) NOT VALID;");
+            b.Sql("ALTER TABLE users VALIDATE CONSTRAINT ck;", suppressTransaction: true);
+            b.Sql("ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
+        }, postgresVersion: 11);
+        yield return SilentOnSql("ESM0014", "ALTER TABLE recipes ADD COLUMN summary varchar(100); ALTER TABLE recipes ALTER COLUMN summary TYPE varchar(200);");
+        yield return FiresOnSql("ESM0014", "ALTER TABLE recipes ADD COLUMN servings numeric(10,2); ALTER TABLE recipes ALTER COLUMN servings TYPE bigint;");
+        yield return FiresOnSql("ESM0025", "ALTER TABLE sessions ALTER COLUMN started_at TYPE timestamp;");
+        yield return Silent("ESM0027", "a varchar(n) limit widened", b => b.AlterColumn<string>("Country", "Users", type: "character varying(64)", oldClrType: typeof(string), oldType: "character varying(20)"));
+        yield return Fires("ESM0027", "text changed to varchar(n)", b => b.AlterColumn<string>("Bio", "Users", type: "character varying(20)", oldClrType: typeof(string), oldType: "text"));
         yield return FiresOnSql("ESM0039", "RESET statement_timeout;");
         yield return Fires("ESM0039", "DDL where nothing sets lock_timeout", b => b.Sql("ALTER TABLE orders ADD COLUMN note text;"), executorSetsLockTimeout: false);
         yield return Silent("ESM0039", "DDL after SET LOCAL lock_timeout", b => b.Sql("SET LOCAL lock_timeout = '5s'; ALTER TABLE orders ADD COLUMN note text;"), executorSetsLockTimeout: false);

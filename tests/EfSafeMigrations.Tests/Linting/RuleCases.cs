@@ -4,10 +4,13 @@ using static EfSafeMigrations.Tests.Linting.RuleCase;
 
 namespace EfSafeMigrations.Tests.Linting;
 
-/// <summary>Positive and negative examples for every rule. Raw SQL cases are in RuleCases.RawSql.cs.</summary>
+/// <summary>
+/// Positive and negative examples for every rule. Raw SQL cases are in RuleCases.RawSql.cs, ESM0044-ESM0052 in
+/// RuleCases.Integrity.cs.
+/// </summary>
 public static partial class RuleCases
 {
-    public static IReadOnlyList<RuleCase> All { get; } = [.. Indexes(), .. Constraints(), .. Columns(), .. BreakingChanges(), .. TypeChoices(), .. Data(), .. RawSql()];
+    public static IReadOnlyList<RuleCase> All { get; } = [.. Indexes(), .. Constraints(), .. Columns(), .. BreakingChanges(), .. TypeChoices(), .. Data(), .. RawSql(), .. Integrity(), .. Repeatability()];
 
     /// <summary>Creates table Users in the migration, so that later operations on it are on a new table.</summary>
     private static void CreateUsers(MigrationBuilder b)

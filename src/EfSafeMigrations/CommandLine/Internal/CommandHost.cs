@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using EfSafeMigrations.CommandLine.Internal.Output;
+using EfSafeMigrations.CommandLine.Internal.Output.Ci;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,7 @@ internal sealed class CommandHost(IReadOnlyList<ISafeMigrationsCommand> commands
             }
 
             parsed = CommandLineParser.Parse(spec, args);
+            _ = OutputFormats.Of(parsed);
         }
         catch (UsageException usage)
         {
@@ -57,7 +59,8 @@ internal sealed class CommandHost(IReadOnlyList<ISafeMigrationsCommand> commands
         }
 
         var command = commands.Single(c => ReferenceEquals(c.Spec, parsed.Spec));
-        var result = new CommandOutput(terminal, parsed.Spec.Name, parsed.Json, parsed.Has("no-color"), parsed.Has("quiet"));
+        var (ci, asJson) = OutputFormats.Of(parsed);
+        var result = new CommandOutput(terminal, parsed.Spec.Name, asJson, parsed.Has("no-color"), parsed.Has("quiet"), ci);
         var exitCode = await RunCommandAsync(command, parsed, createContext, result, interruption).ConfigureAwait(false);
         result.Complete(exitCode);
         return (int)exitCode;

@@ -25,7 +25,7 @@ internal sealed class LintScaffoldingHook(ICurrentDbContext currentContext) : IM
 
         var migrationId = scaffolding.Migration.MigrationId;
         var report = MigrationLinter.Lint(
-            [new MigrationToLint(migrationId, scaffolding.UpOperations)],
+            [new MigrationToLint(migrationId, scaffolding.UpOperations, DownOperations: scaffolding.DownOperations)],
             LintSettings.ForContext(options, PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions()), appliedByMigrateSafely: true));
         Print(report, scaffolding.Services.Reporter, migrationId);
     }

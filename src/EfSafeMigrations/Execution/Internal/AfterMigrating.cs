@@ -25,8 +25,12 @@ internal static class AfterMigrating
         }
     }
 
-    /// <summary>EF's <c>UseSeeding</c>/<c>UseAsyncSeeding</c> run after migrating, as <c>Migrate()</c> runs them.</summary>
-    public static async Task SeedAsync(DbContext context, IDbContextOptions contextOptions, bool migrated, CancellationToken cancellationToken)
+    /// <summary>
+    /// EF's <c>UseSeeding</c>/<c>UseAsyncSeeding</c> run after migrating, as <c>Migrate()</c> runs them: the synchronous
+    /// <c>Migrate()</c> (<paramref name="synchronous"/>) runs <c>UseSeeding</c>, the asynchronous paths prefer <c>UseAsyncSeeding</c>.
+    /// </summary>
+    public static async Task SeedAsync(
+        DbContext context, IDbContextOptions contextOptions, bool migrated, bool synchronous, CancellationToken cancellationToken)
     {
         var core = contextOptions.FindExtension<CoreOptionsExtension>();
         if (core?.AsyncSeeder is null && core?.Seeder is null)
@@ -38,7 +42,11 @@ internal static class AfterMigrating
         await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            if (core.AsyncSeeder is { } seedAsync)
+            if (synchronous && core.Seeder is { } seed)
+            {
+                seed(context, migrated);
+            }
+            else if (core.AsyncSeeder is { } seedAsync)
             {
                 await seedAsync(context, migrated, ct).ConfigureAwait(false);
             }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using System.Reflection;
+using EfSafeMigrations.Deployment.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Journal;
 using EfSafeMigrations.Journal.Database;
@@ -27,6 +28,7 @@ internal sealed class SafeMigrationRunner(
     IDatabaseCreator databaseCreator,
     ISqlGenerationHelper sqlGenerationHelper,
     IDbContextOptions contextOptions,
+    IRelationalConnection relationalConnection,
     PlanExecutor executor,
     PreflightRunner preflight,
     ILoggerFactory loggerFactory)
@@ -75,7 +77,7 @@ internal sealed class SafeMigrationRunner(
             return report;
         }
 
-        if (NoPendingFastPath.Applies(contextOptions, preflight)
+        if (NoPendingFastPath.Applies(contextOptions, preflight) && !options.Hooks.Any
             && await NoPendingFastPath.TryAsync(context, safeMigrator, historyRepository, preflight, call, options, report, logger, cancellationToken)
                 .ConfigureAwait(false))
         {
@@ -93,7 +95,10 @@ internal sealed class SafeMigrationRunner(
         }
 
         var lockNamed = await MigratorApplicationName.ApplyAsync(lockConnection, cancellationToken).ConfigureAwait(false);
-        var key = AdvisoryLock.KeyFor(historySchema, relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
+        // An unqualified history table lives in the search path's first schema: one lock per tenant schema, and the key of
+        // earlier versions when no search path is set.
+        var key = AdvisoryLock.KeyFor(
+            historySchema ?? SearchPath.FirstSchema(connection.ConnectionString), relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName);
         var (migrationLock, waited) = await AcquireLockAsync(lockConnection, key, options, logger, call, report, cancellationToken).ConfigureAwait(false);
         report.LockWait = waited;
         await using (migrationLock)
@@ -123,13 +128,24 @@ internal sealed class SafeMigrationRunner(
                     BackendPid = await TransactionPoolingCheck.BackendPidAsync(connection, null, cancellationToken).ConfigureAwait(false),
                     Backfills = journal.Backfills,
                 };
+                var hooks = new RunHooks(options.Hooks, context, connection, report, logger,
+                    relationalConnection.ConnectionString ?? connection.ConnectionString);
+                await hooks.BeforeRunAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var item in plan)
                 {
+                    await hooks.BeforeMigrationAsync(item.Planned, cancellationToken).ConfigureAwait(false);
                     await ApplyAsync(item, session, journal, options, report, cancellationToken).ConfigureAwait(false);
+                    await hooks.AfterMigrationAsync(item.Planned, cancellationToken).ConfigureAwait(false);
                 }
 
                 await AfterMigrating.ReloadTypesIfNeededAsync(connection, plan, cancellationToken).ConfigureAwait(false);
-                await AfterMigrating.SeedAsync(context, contextOptions, plan.Count > 0, cancellationToken).ConfigureAwait(false);
+                await AfterMigrating.SeedAsync(context, contextOptions, plan.Count > 0, call.Synchronous, cancellationToken).ConfigureAwait(false);
+                if (plan.Count > 0)
+                {
+                    report.Verification = await PostRunVerification.ReadAsync(connection, plan, logger, cancellationToken).ConfigureAwait(false);
+                }
+
+                await hooks.AfterRunAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -233,6 +249,11 @@ internal sealed class SafeMigrationRunner(
         {
             await journal.StartAsync(connection, id, planned.Checksum, planned.Steps.Count, planned.StepsAlreadyCompleted,
                 options.Execution.ApplicationName ?? Assembly.GetEntryAssembly()?.GetName().Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+            if (!item.EarlierAttempt && item.Migration.UpOperations.Any(o => o is BackfillOperation))
+            {
+                // A fresh start: checkpoints left by a run the journal no longer knows (reverted by a script, say) are stale.
+                await journal.Backfills.DeleteAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var current = planned.StepsAlreadyCompleted;

@@ -23,6 +23,7 @@ internal static class SafeMigrationsServices
         services.Replace(ServiceDescriptor.Scoped<IMigrationsModelDiffer, SafeMigrationsModelDiffer>());
         services.Replace(ServiceDescriptor.Scoped<IMigrator, SafeMigrator>());
         services.TryAddScoped<SafeMigrationRunner>();
+        services.TryAddScoped<Deployment.Internal.MigrateRouter>();
         services.TryAddScoped<PlanExecutor>();
         services.TryAddScoped<PreflightRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, JournalPreflightCheck>());

@@ -4,7 +4,8 @@ namespace EfSafeMigrations.Journal.Database;
 /// The database journal, <c>__EfSafeMigrationsJournal</c>, in the schema of the migrations history table. It
 /// sits beside <c>__EFMigrationsHistory</c> (which stays exactly as EF's tools expect) and records, per
 /// migration, its checksum, its status and which of its steps completed, so that a failed run resumes at
-/// the next step. Written by the safe migrator only (see <see cref="JournalTableWriter"/>); documented in
+/// the next step. Written by the safe migrator (see <see cref="JournalTableWriter"/>) and, the same way, by the SQL scripts
+/// (<see cref="Scripts.Internal.ScriptJournal"/>); documented in
 /// docs/execution.md. Status values: <see cref="Statuses"/>.
 /// </summary>
 internal static class JournalTable

@@ -14,7 +14,7 @@ internal sealed class MigrationSchemaFacts
     private readonly Dictionary<string, string> _notNullChecks = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _validatedNotNullChecks = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, int> _validatedChecksPerColumn = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> _addedColumns = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, SqlColumnType?> _addedColumns = new(System.StringComparer.Ordinal);
 
     /// <summary>A <c>CHECK (column IS NOT NULL)</c> named <paramref name="constraint"/>, valid at once unless NOT VALID.</summary>
     public void NotNullCheckAdded(string constraint, string table, string column, bool validated)
@@ -45,16 +45,25 @@ internal sealed class MigrationSchemaFacts
         _notNullChecks.Remove(constraint);
     }
 
-    /// <summary>Whether a validated check still in place proves the column holds no NULL.</summary>
-    public bool ProvesNotNull(string table, string column)
-        => _validatedChecksPerColumn.TryGetValue(Key(table, column), out var count) && count > 0;
+    /// <summary>The target server's major version when known: before 12, SET NOT NULL scans even after a valid check.</summary>
+    public int? PostgresVersion { get; set; }
 
-    public void ColumnAdded(string table, string column) => _addedColumns.Add(Key(table, column));
+    /// <summary>Whether a validated check still in place proves the column holds no NULL (PostgreSQL 12+).</summary>
+    public bool ProvesNotNull(string table, string column)
+        => PostgresVersion is not < 12
+           && _validatedChecksPerColumn.TryGetValue(Key(table, column), out var count) && count > 0;
+
+    /// <summary>A column added by this migration, with its type when the statement says it.</summary>
+    public void ColumnAdded(string table, string column, SqlColumnType? type = null) => _addedColumns[Key(table, column)] = type;
 
     public void ColumnDropped(string table, string column) => _addedColumns.Remove(Key(table, column));
 
     /// <summary>Whether the column was added earlier in this migration (no deployed code reads it yet).</summary>
-    public bool IsAddedColumn(string table, string column) => _addedColumns.Contains(Key(table, column));
+    public bool IsAddedColumn(string table, string column) => _addedColumns.ContainsKey(Key(table, column));
+
+    /// <summary>The type of a column added earlier in this migration (so a later type change knows what it changes from).</summary>
+    public SqlColumnType? AddedColumnType(string table, string column)
+        => _addedColumns.TryGetValue(Key(table, column), out var type) ? type : null;
 
     private static string Key(string table, string column) => table + "\u0001" + column;
 }

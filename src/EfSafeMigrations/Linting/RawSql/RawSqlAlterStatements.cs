@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace EfSafeMigrations.Linting.RawSql;
 
-/// <summary>ALTER TABLE (each action), ALTER SCHEMA ... RENAME and ALTER TYPE ... ADD VALUE in raw SQL.</summary>
+/// <summary>ALTER TABLE (each action), ALTER SCHEMA ... RENAME, ALTER TYPE ... ADD / RENAME VALUE and ALTER DOMAIN in raw SQL.</summary>
 internal static class RawSqlAlterStatements
 {
     public static void Scan(StatementContext context, SqlTokenCursor cursor)
@@ -26,6 +26,16 @@ internal static class RawSqlAlterStatements
             {
                 context.Report(RuleCatalog.EnumValueInTransaction, type?.ToString() ?? "(unknown)");
             }
+            else if (cursor.Accept("rename", "value") && type is not null && !context.State.NewTypes.Contains(type.Name))
+            {
+                var oldValue = cursor.Next().Value;
+                cursor.Accept("to");
+                context.Report(RuleCatalog.EnumValueRenamed, type.ToString(), "'" + oldValue + "'", cursor.AtEnd ? "?" : "'" + cursor.Next().Value + "'");
+            }
+        }
+        else if (cursor.Accept("domain"))
+        {
+            RawSqlDomainStatements.ScanAlterDomain(context, cursor);
         }
     }
 
@@ -100,7 +110,7 @@ internal static class RawSqlAlterStatements
             else if ((actionCursor.Accept("set", "logged") || actionCursor.Accept("set", "unlogged")) && !tableIsNew)
             {
                 // Switching WAL logging copies the whole table under ACCESS EXCLUSIVE, as VACUUM FULL does (ESM0033).
-                context.Report(RuleCatalog.VacuumFull, context.Statement.Summary);
+                RawSqlDataStatements.ReportRewrite(context, RuleCatalog.VacuumFull);
             }
             else if (actionCursor.Accept("set", "schema") && !tableIsNew)
             {
@@ -167,7 +177,26 @@ internal static class RawSqlAlterStatements
         else if (cursor.Accept("set", "data", "type") || cursor.Accept("type"))
         {
             var newType = RawSqlColumnDefinition.ReadType(cursor);
-            if (!tableIsNew)
+            var type = SqlColumnType.Parse(newType);
+            var schema = context.State.Schema;
+            var oldType = schema.AddedColumnType(table.Name, column);
+            RawSqlTypeChoices.Check(context, column, table.ToString(), type, primaryKey: false, oldType: oldType);
+            if (tableIsNew)
+            {
+                return;
+            }
+
+            if (oldType is not null)
+            {
+                // Added earlier in this migration with a known type: judged like an EF AlterColumn with its oldType.
+                if (!type.IsSafeChangeFrom(oldType))
+                {
+                    context.Report(RuleCatalog.ColumnTypeChange, column, table.ToString(), oldType.Original, type.DescribeChangeFrom(oldType));
+                }
+
+                schema.ColumnAdded(table.Name, column, type);
+            }
+            else
             {
                 // The old type is not in the SQL: the change may well be binary-compatible, so this warns, never blocks.
                 context.ReportAtMost(RuleSeverity.Warning, RuleCatalog.ColumnTypeChange, column, table.ToString(), "its current type (unknown here)", newType);
@@ -183,6 +212,10 @@ internal static class RawSqlAlterStatements
             if (cursor.ReadName() is { } constraint)
             {
                 context.State.Schema.ConstraintDropped(constraint.Name);
+                if (!tableIsNew)
+                {
+                    RawSqlConstraintDefinition.CheckDroppedConstraint(context, table, constraint.Name);
+                }
             }
 
             return;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace EfSafeMigrations.Linting.RawSql;
@@ -5,7 +7,8 @@ namespace EfSafeMigrations.Linting.RawSql;
 /// <summary>A column definition in CREATE TABLE or ALTER TABLE ... ADD COLUMN: its type and its clauses.</summary>
 internal static class RawSqlColumnDefinition
 {
-    public static void Scan(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew)
+    /// <param name="keyColumns">The columns of the table's PRIMARY KEY table constraint (CREATE TABLE), if any.</param>
+    public static void Scan(StatementContext context, SqlTokenCursor cursor, SqlObjectName table, bool tableIsNew, IReadOnlyCollection<string>? keyColumns = null)
     {
         var column = cursor.ReadName()?.Name;
         if (column is null)
@@ -18,13 +21,14 @@ internal static class RawSqlColumnDefinition
         var clauses = ReadClauses(cursor);
         var tableName = table.ToString();
 
-        RawSqlTypeChoices.Check(context, column, tableName, type, clauses.PrimaryKey);
+        var inKey = keyColumns is not null && keyColumns.Contains(column);
+        RawSqlTypeChoices.Check(context, column, tableName, type, clauses.PrimaryKey || (inKey && keyColumns!.Count == 1), inKey);
         if (tableIsNew)
         {
             return;
         }
 
-        context.State.Schema.ColumnAdded(table.Name, column);
+        context.State.Schema.ColumnAdded(table.Name, column, type);
 
         var autoIncrement = type.IsSerial || clauses.Identity;
         if (autoIncrement)
@@ -59,6 +63,12 @@ internal static class RawSqlColumnDefinition
         {
             // A column constraint has no NOT VALID form: the new foreign key is checked against every row at once.
             context.Report(RuleCatalog.ForeignKeyWithoutNotValid, "(inline REFERENCES of column " + column + ")", tableName);
+        }
+
+        if (clauses.Check)
+        {
+            // Like REFERENCES: a column constraint has no NOT VALID form, so every existing row is checked under the lock.
+            context.Report(RuleCatalog.CheckWithoutNotValid, "(inline CHECK of column " + column + ")", tableName);
         }
 
         if (clauses.PrimaryKey || clauses.Unique)
@@ -116,6 +126,11 @@ internal static class RawSqlColumnDefinition
             else if (cursor.Accept("references"))
             {
                 clauses.References = true;
+            }
+            else if (cursor.Accept("check"))
+            {
+                clauses.Check = true;
+                cursor.SkipParens();
             }
             else if (cursor.Accept("default"))
             {
@@ -186,6 +201,8 @@ internal static class RawSqlColumnDefinition
         public bool Unique { get; set; }
 
         public bool References { get; set; }
+
+        public bool Check { get; set; }
 
         public bool Identity { get; set; }
 

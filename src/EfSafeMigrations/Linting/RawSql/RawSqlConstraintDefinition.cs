@@ -32,10 +32,47 @@ internal static class RawSqlConstraintDefinition
             var usingIndex = cursor.Accept("using", "index");
             if (!usingIndex)
             {
-                context.Report(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, name, table.ToString(), kind == "primary" ? "PRIMARY KEY" : "UNIQUE");
+                var what = kind == "primary" ? "PRIMARY KEY" : "UNIQUE";
+                context.Report(RuleCatalog.UniqueOrPrimaryKeyOnExistingTable, name, table.ToString(), what);
+                // USING INDEX attaches an index that is unique already: only a new build can meet duplicates.
+                context.Report(RuleCatalog.UniqueIndexOnExistingData, what + " constraint " + name, table.ToString(), string.Empty);
+            }
+        }
+        else if (kind == "exclude" && !tableIsNew)
+        {
+            context.Report(RuleCatalog.ExclusionConstraintOnExistingTable, name, table.ToString());
+        }
+    }
+
+    /// <summary>
+    /// ESM0048 for <c>DROP CONSTRAINT name</c>: raw SQL does not say what kind of constraint it drops, so only names
+    /// that follow a foreign key convention count (EF's <c>FK_...</c>, PostgreSQL's own <c>table_column_fkey</c>, or
+    /// <c>..._fk</c>), unless a later statement or step adds a foreign key of that name back (a replaced key).
+    /// </summary>
+    public static void CheckDroppedConstraint(StatementContext context, SqlObjectName table, string constraint)
+    {
+        if (IsForeignKeyName(constraint) && !context.AddsForeignKeyLater(constraint))
+        {
+            context.Report(RuleCatalog.ForeignKeyDropped, constraint, table.ToString());
+        }
+    }
+
+    /// <summary>The names of the foreign keys the tokens add (<c>CONSTRAINT name FOREIGN KEY</c>), in order.</summary>
+    public static System.Collections.Generic.IEnumerable<string> ForeignKeysAdded(System.Collections.Generic.IReadOnlyList<SqlToken> tokens)
+    {
+        for (var t = 0; t + 2 < tokens.Count; t++)
+        {
+            if (tokens[t].Is("constraint") && tokens[t + 1].IsIdentifier && tokens[t + 2].Is("foreign"))
+            {
+                yield return tokens[t + 1].Value;
             }
         }
     }
+
+    private static bool IsForeignKeyName(string name)
+        => (name.Length > 3 && name.StartsWith("fk", System.StringComparison.OrdinalIgnoreCase) && (name[2] == '_' || name[2] == '-'))
+           || name.EndsWith("_fkey", System.StringComparison.OrdinalIgnoreCase)
+           || name.EndsWith("_fk", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The column of a check whose expression is exactly <c>(column IS NOT NULL)</c> (extra parentheses allowed), the
@@ -71,7 +108,8 @@ internal static class RawSqlConstraintDefinition
     public static string? NotNullCheckColumn(string checkSql)
         => NotNullCheckColumn(new SqlTokenCursor(SqlTokenizer.Tokenize("(" + checkSql + ")")));
 
-    private static bool HasNotValid(SqlTokenCursor cursor)
+    /// <summary>Whether NOT VALID follows, anywhere in the rest of the statement.</summary>
+    public static bool HasNotValid(SqlTokenCursor cursor)
     {
         for (var i = 0; cursor.Peek(i) is { } token; i++)
         {

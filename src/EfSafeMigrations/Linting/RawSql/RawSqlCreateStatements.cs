@@ -1,6 +1,8 @@
+using System.Collections.Generic;
+
 namespace EfSafeMigrations.Linting.RawSql;
 
-/// <summary>CREATE INDEX and CREATE TABLE in raw SQL (other CREATE statements are harmless to running code).</summary>
+/// <summary>CREATE INDEX, CREATE TABLE and CREATE SCHEMA in raw SQL (other CREATE statements are harmless to running code).</summary>
 internal static class RawSqlCreateStatements
 {
     public static void Scan(StatementContext context, SqlTokenCursor cursor)
@@ -21,6 +23,14 @@ internal static class RawSqlCreateStatements
         {
             ScanCreateTable(context, cursor);
         }
+        else if (cursor.Accept("schema") && !cursor.PeekIs("if") && !cursor.PeekIs("authorization") && cursor.ReadName() is { } schema)
+        {
+            context.State.NewSchemas.Add(schema.Name);
+        }
+        else if ((cursor.Accept("type") || cursor.Accept("domain")) && cursor.ReadName() is { } type)
+        {
+            context.State.NewTypes.Add(type.Name);
+        }
     }
 
     private static void ScanCreateTable(StatementContext context, SqlTokenCursor cursor)
@@ -38,16 +48,48 @@ internal static class RawSqlCreateStatements
             return; // CREATE TABLE ... AS / PARTITION OF
         }
 
-        foreach (var element in RawSqlAlterStatements.SplitTopLevel(cursor, untilCloseParen: true))
+        var elements = RawSqlAlterStatements.SplitTopLevel(cursor, untilCloseParen: true);
+        var keyColumns = PrimaryKeyColumns(elements);
+        foreach (var element in elements)
         {
-            var elementCursor = new SqlTokenCursor(element);
-            if (elementCursor.Peek() is { Kind: SqlTokenKind.Word } first
-                && first.Value is "constraint" or "primary" or "unique" or "foreign" or "check" or "exclude" or "like")
+            if (IsTableConstraint(element))
             {
                 continue; // table constraints on a new, empty table are harmless
             }
 
-            RawSqlColumnDefinition.Scan(context, elementCursor, table, tableIsNew: true);
+            RawSqlColumnDefinition.Scan(context, new SqlTokenCursor(element), table, tableIsNew: true, keyColumns);
         }
+    }
+
+    private static bool IsTableConstraint(List<SqlToken> element)
+        => element.Count > 0 && element[0].Kind == SqlTokenKind.Word
+           && element[0].Value is "constraint" or "primary" or "unique" or "foreign" or "check" or "exclude" or "like";
+
+    // The columns of a [CONSTRAINT name] PRIMARY KEY (a, b) table constraint: keys, not ESM0052's plain integer columns.
+    private static List<string> PrimaryKeyColumns(List<List<SqlToken>> elements)
+    {
+        var columns = new List<string>();
+        foreach (var element in elements)
+        {
+            var cursor = new SqlTokenCursor(element);
+            if (cursor.Accept("constraint"))
+            {
+                cursor.ReadName();
+            }
+
+            if (cursor.Accept("primary", "key") && cursor.AcceptKind(SqlTokenKind.OpenParen))
+            {
+                while (cursor.ReadName() is { } column)
+                {
+                    columns.Add(column.Name);
+                    if (!cursor.AcceptKind(SqlTokenKind.Comma))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return columns;
     }
 }

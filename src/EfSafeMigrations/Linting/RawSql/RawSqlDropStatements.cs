@@ -34,7 +34,8 @@ internal static class RawSqlDropStatements
         do
         {
             var name = cursor.ReadName();
-            if (name is not null && !(rule == RuleCatalog.DropTable && context.State.IsNewTable(name)))
+            var createdHere = rule == RuleCatalog.DropTable ? context.State.IsNewTable(name) : name is not null && context.State.NewSchemas.Contains(name.Name);
+            if (name is not null && !createdHere)
             {
                 context.Report(rule, name.ToString());
                 context.TakesLock();

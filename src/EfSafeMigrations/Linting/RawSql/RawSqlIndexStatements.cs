@@ -3,6 +3,9 @@ namespace EfSafeMigrations.Linting.RawSql;
 /// <summary>CREATE INDEX, DROP INDEX and REINDEX in raw SQL.</summary>
 internal static class RawSqlIndexStatements
 {
+    /// <summary>ESM0046's addition for a concurrent build, which leaves its index behind when it fails.</summary>
+    public const string FailedConcurrentBuild = ", and a failed concurrent build leaves an INVALID index behind";
+
     /// <summary>After <c>CREATE [UNIQUE] INDEX</c>.</summary>
     public static void ScanCreateIndex(StatementContext context, SqlTokenCursor cursor, bool unique)
     {
@@ -27,6 +30,12 @@ internal static class RawSqlIndexStatements
         {
             context.Report(RuleCatalog.NonConcurrentIndexCreation, indexName, tableName);
             context.TakesLock();
+        }
+
+        if (unique && table is not null && !context.State.IsNewTable(table))
+        {
+            context.Report(RuleCatalog.UniqueIndexOnExistingData, "Unique index " + indexName, tableName,
+                concurrently ? FailedConcurrentBuild : string.Empty);
         }
 
         var columns = CountColumns(cursor);

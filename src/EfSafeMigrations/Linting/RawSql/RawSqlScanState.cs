@@ -11,6 +11,9 @@ internal sealed class RawSqlScanState
     /// <summary>Tables created earlier in this migration (by name, as PostgreSQL resolves it): empty, so exempt from lock rules.</summary>
     public HashSet<string> NewTables { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>Schemas this migration created with a plain CREATE SCHEMA (not IF NOT EXISTS): dropping them loses nothing older.</summary>
+    public HashSet<string> NewSchemas { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>Columns added and NOT NULL checks validated earlier in this migration (raw SQL and operations alike).</summary>
     public MigrationSchemaFacts Schema { get; } = new();
 
@@ -35,6 +38,36 @@ internal sealed class RawSqlScanState
     /// When false, DDL in raw SQL must set it itself.
     /// </summary>
     public bool ExecutorSetsLockTimeout { get; set; } = true;
+
+    /// <summary>
+    /// Whether whatever applies the migration sets statement_timeout for each step (MigrateSafelyAsync and the safe
+    /// SQL generator's timeouts do; plain EF does not). When false, DDL in raw SQL must set it itself (ESM0050).
+    /// </summary>
+    public bool ExecutorSetsStatementTimeout { get; set; } = true;
+
+    /// <summary>
+    /// Whether whatever applies the migration makes a repeated <c>CREATE INDEX CONCURRENTLY</c> harmless (MigrateSafelyAsync
+    /// drops a failed build's INVALID index first and keeps a valid one when it resumes): then ESM0047 leaves it alone.
+    /// </summary>
+    public bool ExecutorResumesConcurrentBuilds { get; set; } = true;
+
+    /// <summary>The server's PostgreSQL major version when known (the advice of ESM0033 and ESM0034 depends on it).</summary>
+    public int? PostgresVersion { get; set; }
+
+    /// <summary>
+    /// The last step of the migration that adds each foreign key (by name), filled once by the caller: dropping a key a
+    /// later step adds replaces it (ESM0048).
+    /// </summary>
+    public Dictionary<string, int> ForeignKeyAddedAtStep { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The index of the step being scanned among the migration's steps.</summary>
+    public int Step { get; set; }
+
+    /// <summary>Whether a step after the current one adds a foreign key named <paramref name="name"/>.</summary>
+    public bool ForeignKeyAddedAfterThisStep(string name) => ForeignKeyAddedAtStep.TryGetValue(name, out var step) && step > Step;
+
+    /// <summary>Types and domains created earlier in this migration: no column or running code depends on them yet.</summary>
+    public HashSet<string> NewTypes { get; } = new(System.StringComparer.Ordinal);
 
     public bool IsNewTable(SqlObjectName? table) => table is not null && NewTables.Contains(table.Name);
 }

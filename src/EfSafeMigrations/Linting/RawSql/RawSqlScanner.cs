@@ -23,12 +23,18 @@ internal static class RawSqlScanner
             state.NotValidInOpenTransaction.Clear();
         }
 
-        var context = new StatementContext(state, hits, statements.Count, outside);
-        foreach (var statement in statements)
+        var context = new StatementContext(state, hits, statements, outside);
+        for (var i = 0; i < statements.Count; i++)
         {
+            var statement = statements[i];
+            context.StatementIndex = i;
             context.Statement = statement;
             ScanStatement(context);
             RawSqlIdentifiers.CheckLength(context);
+            if (outside)
+            {
+                RawSqlIdempotence.Check(context);
+            }
         }
 
         if (outside)
@@ -91,6 +97,9 @@ internal static class RawSqlScanner
             case "set" or "reset" or "begin" or "start" or "commit" or "end" or "rollback" or "abort":
                 RawSqlSessionStatements.Scan(context, first.Value, cursor);
                 break;
+            case "select" when cursor.RestContains("set_config"):
+                RawSqlSessionStatements.ScanSetConfig(context);
+                break;
             default:
                 RawSqlDataStatements.Scan(context, first.Value, cursor);
                 break;
@@ -101,11 +110,15 @@ internal static class RawSqlScanner
 /// <summary>The statement being scanned and where its hits go.</summary>
 internal sealed class StatementContext
 {
-    public StatementContext(RawSqlScanState state, List<RawSqlHit> hits, int statementCount, bool runsOutsideTransaction)
+    private readonly List<SqlStatement> _statements;
+    private Dictionary<string, int>? _foreignKeysAdded;
+
+    public StatementContext(RawSqlScanState state, List<RawSqlHit> hits, List<SqlStatement> statements, bool runsOutsideTransaction)
     {
         State = state;
         Hits = hits;
-        StatementCount = statementCount;
+        _statements = statements;
+        StatementCount = statements.Count;
         RunsOutsideTransaction = runsOutsideTransaction;
     }
 
@@ -121,8 +134,41 @@ internal sealed class StatementContext
 
     public SqlStatement Statement { get; set; } = null!;
 
+    /// <summary>The position of <see cref="Statement"/> in its step.</summary>
+    public int StatementIndex { get; set; }
+
+    /// <summary>
+    /// Whether a later statement of this step (<c>ADD CONSTRAINT name FOREIGN KEY</c>) or a later step of the migration
+    /// (<see cref="RawSqlScanState.ForeignKeyAddedAtStep"/>) adds a foreign key named <paramref name="name"/>.
+    /// </summary>
+    public bool AddsForeignKeyLater(string name)
+    {
+        if (State.ForeignKeyAddedAfterThisStep(name))
+        {
+            return true;
+        }
+
+        // Where each foreign key of this step is added last, found once per step: linting stays linear in the SQL.
+        if (_foreignKeysAdded is null)
+        {
+            _foreignKeysAdded = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (var s = 0; s < _statements.Count; s++)
+            {
+                foreach (var key in RawSqlConstraintDefinition.ForeignKeysAdded(_statements[s].Tokens))
+                {
+                    _foreignKeysAdded[key] = s;
+                }
+            }
+        }
+
+        return _foreignKeysAdded.TryGetValue(name, out var last) && last > StatementIndex;
+    }
+
     /// <summary>Whether this step has set lock_timeout itself before the current statement.</summary>
     public bool LockTimeoutSet { get; set; }
+
+    /// <summary>Whether this step has set statement_timeout itself before the current statement.</summary>
+    public bool StatementTimeoutSet { get; set; }
 
     /// <summary>Whether the statement runs inside a transaction block (the migration's, or a multi-statement step's implicit one).</summary>
     public bool InTransactionBlock => !RunsOutsideTransaction || StatementCount > 1;
@@ -133,12 +179,20 @@ internal sealed class StatementContext
     public void ReportAtMost(RuleSeverity mostSevere, Rule rule, params string[] arguments)
         => Hits.Add(new RawSqlHit(rule, Statement, arguments) { MostSevere = mostSevere });
 
-    /// <summary>A statement that takes a table lock: reported when nothing bounds how long it waits for the lock.</summary>
+    /// <summary>
+    /// A statement that takes a table lock: reported when nothing bounds how long it waits for the lock (ESM0039), or
+    /// how long it then holds it (ESM0050).
+    /// </summary>
     public void TakesLock()
     {
         if (!State.ExecutorSetsLockTimeout && !LockTimeoutSet)
         {
             Report(RuleCatalog.RawSqlWithoutLockTimeout, Statement.Summary, "nothing sets lock_timeout where this migration is applied");
+        }
+
+        if (!State.ExecutorSetsStatementTimeout && !StatementTimeoutSet)
+        {
+            Report(RuleCatalog.RawSqlWithoutStatementTimeout, Statement.Summary);
         }
     }
 }

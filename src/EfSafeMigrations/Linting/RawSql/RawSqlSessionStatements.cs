@@ -13,7 +13,8 @@ internal static class RawSqlSessionStatements
             case "reset":
                 if (cursor.PeekIs("lock_timeout") || cursor.PeekIs("statement_timeout") || cursor.PeekIs("all"))
                 {
-                    context.LockTimeoutSet = false;
+                    context.LockTimeoutSet = context.LockTimeoutSet && cursor.PeekIs("statement_timeout");
+                    context.StatementTimeoutSet = context.StatementTimeoutSet && cursor.PeekIs("lock_timeout");
                     context.Report(RuleCatalog.RawSqlWithoutLockTimeout, context.Statement.Summary, "it turns the timeout off for what follows");
                 }
 
@@ -48,16 +49,41 @@ internal static class RawSqlSessionStatements
             cursor.AcceptKind(SqlTokenKind.Operator);
         }
 
-        var value = cursor.Peek();
+        Apply(context, name.Value, cursor.Peek());
+    }
+
+    /// <summary>
+    /// <c>SELECT set_config('lock_timeout', '1s', is_local)</c>: the function form of SET, which some teams use because it
+    /// takes an expression. Each call with a constant setting name counts like the SET it stands for.
+    /// </summary>
+    public static void ScanSetConfig(StatementContext context)
+    {
+        var tokens = context.Statement.Tokens;
+        for (var i = 0; i + 4 < tokens.Count; i++)
+        {
+            if (tokens[i].Is("set_config") && tokens[i + 2].Kind == SqlTokenKind.String
+                && tokens[i + 2].Value.Trim().ToLowerInvariant() is "lock_timeout" or "statement_timeout" && tokens[i + 4].Kind == SqlTokenKind.String)
+            {
+                Apply(context, tokens[i + 2].Value.Trim().ToLowerInvariant(), tokens[i + 4]);
+            }
+        }
+    }
+
+    private static void Apply(StatementContext context, string setting, SqlToken? value)
+    {
         var disables = value is null || value.Value.Is("default") || IsZero(value.Value);
         if (disables)
         {
             context.Report(RuleCatalog.RawSqlWithoutLockTimeout, context.Statement.Summary, "it turns the timeout off for what follows");
         }
 
-        if (name.Is("lock_timeout"))
+        if (setting == "lock_timeout")
         {
             context.LockTimeoutSet = !disables;
+        }
+        else
+        {
+            context.StatementTimeoutSet = !disables;
         }
     }
 

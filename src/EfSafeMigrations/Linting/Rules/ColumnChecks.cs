@@ -24,7 +24,7 @@ internal sealed class AddColumnCheck : IOperationCheck
             return;
         }
 
-        context.Schema.ColumnAdded(column.Table, column.Name);
+        context.Schema.ColumnAdded(column.Table, column.Name, ColumnFacts.StoreType(column));
         var autoIncrementing = ColumnFacts.IsAutoIncrementing(column);
         var computed = !string.IsNullOrWhiteSpace(column.ComputedColumnSql);
         if (autoIncrementing)
@@ -139,7 +139,7 @@ internal sealed class CreateTableCheck : IOperationCheck
         var keyColumns = create.PrimaryKey?.Columns ?? [];
         foreach (var column in create.Columns)
         {
-            ColumnFacts.CheckTypeChoices(context, column, table, keyColumns.Length == 1 && keyColumns[0] == column.Name);
+            ColumnFacts.CheckTypeChoices(context, column, table, keyColumns.Length == 1 && keyColumns[0] == column.Name, keyColumns.Contains(column.Name));
         }
     }
 }

@@ -27,12 +27,14 @@ internal static class ColumnFacts
     public static string TypeText(ColumnOperation column)
         => column.ColumnType ?? column.ClrType.Name;
 
-    /// <summary>Reports the type-choice rules (json, timestamp, char, varchar(n), serial, small keys) for a column.</summary>
-    public static void CheckTypeChoices(LintContext context, ColumnOperation column, string table, bool primaryKey)
+    /// <summary>Reports the type-choice rules (json, timestamp, char, varchar(n), serial, small keys and columns) for a column.</summary>
+    /// <param name="inKey">Part of the table's primary key (composite keys included).</param>
+    public static void CheckTypeChoices(LintContext context, ColumnOperation column, string table, bool primaryKey, bool inKey = false)
     {
         if (StoreType(column) is { } type)
         {
-            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, table, type, primaryKey))
+            var oldType = (column as AlterColumnOperation)?.OldColumn is { } old ? StoreType(old) : null;
+            foreach (var (rule, arguments) in RawSqlTypeChoices.Find(column.Name, table, type, primaryKey, inKey, oldType))
             {
                 context.Report(rule, arguments);
             }

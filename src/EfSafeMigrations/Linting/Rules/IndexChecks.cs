@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace EfSafeMigrations.Linting.Rules;
 
-/// <summary>ESM0001 (non-concurrent index), ESM0002 (non-concurrent drop), ESM0028 (wide non-unique index).</summary>
+/// <summary>
+/// ESM0001 (non-concurrent index), ESM0002 (non-concurrent drop), ESM0028 (wide non-unique index), ESM0046 (unique
+/// index over existing rows).
+/// </summary>
 internal sealed class IndexChecks : IOperationCheck
 {
     public void Check(MigrationOperation operation, LintContext context)
@@ -15,6 +18,13 @@ internal sealed class IndexChecks : IOperationCheck
                 if (index[SafeForm.CreatedConcurrentlyAnnotation] is not true)
                 {
                     context.ReportUnlessNew(index.Table, RuleCatalog.NonConcurrentIndexCreation, index.Name, table);
+                }
+
+                if (index.IsUnique)
+                {
+                    var concurrent = index[SafeForm.CreatedConcurrentlyAnnotation] is true;
+                    ConstraintChecks.ReportDuplicatesRisk(context, index.Table, "Unique index " + index.Name, table,
+                        concurrent ? RawSql.RawSqlIndexStatements.FailedConcurrentBuild : string.Empty);
                 }
 
                 if (!index.IsUnique && index.Columns.Length > 3)

@@ -14,6 +14,7 @@ internal sealed class RawSqlCheck : IOperationCheck
         }
 
         context.RawSql.SuppressTransaction = sql.SuppressTransaction;
+        context.RawSql.Step = context.OperationIndex;
         context.RawSql.MigrationHasOtherSteps = context.Operations.Count > 1;
         foreach (var hit in RawSqlScanner.Scan(sql.Sql, context.RawSql))
         {

@@ -30,21 +30,30 @@ internal static class MigrationRoundTrip
         => DesignServices(context).GetRequiredService<IMigrationsCodeGeneratorSelector>().Select("C#")
             .GenerateMigration("RoundTrip.Migrations", "Generated", up, []);
 
-    public static Migration Compile(string code)
+    /// <summary>Both files <c>migrations add</c> writes (the migration and its Designer with the target model), compiled.</summary>
+    public static Migration CompileWithDesigner(DbContext context, IReadOnlyList<MigrationOperation> up)
+    {
+        var generator = DesignServices(context).GetRequiredService<IMigrationsCodeGeneratorSelector>().Select("C#");
+        var designer = generator.GenerateMetadata(
+            "RoundTrip.Migrations", context.GetType(), "Generated", "20260101000000_Generated", DesignModel(context).Model);
+        return Compile(GenerateCode(context, up), designer);
+    }
+
+    public static Migration Compile(params string[] code)
     {
         var references = AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => !a.IsDynamic && !string.IsNullOrEmpty(a.Location))
             .Select(a => MetadataReference.CreateFromFile(a.Location));
         var compilation = CSharpCompilation.Create(
             "RoundTrip" + Guid.NewGuid().ToString("N"),
-            [CSharpSyntaxTree.ParseText(code)],
+            code.Select(c => CSharpSyntaxTree.ParseText(c)),
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
         var emitted = compilation.Emit(stream);
         if (!emitted.Success)
         {
-            Assert.Fail("Generated migration does not compile:\n" + string.Join('\n', emitted.Diagnostics) + "\n" + code);
+            Assert.Fail("Generated migration does not compile:\n" + string.Join('\n', emitted.Diagnostics) + "\n" + string.Join('\n', code));
         }
 
         var assembly = Assembly.Load(stream.ToArray());

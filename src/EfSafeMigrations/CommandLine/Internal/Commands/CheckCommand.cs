@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EfSafeMigrations.Check;
 using EfSafeMigrations.CommandLine.Internal.Output;
+using EfSafeMigrations.CommandLine.Internal.Output.Ci;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ internal sealed class CheckCommand : ISafeMigrationsCommand
             new("allow-pending", null, "Report pending migrations as information, not a failure (CI before a deploy)."),
             new("skip", "part", "Leave out a part: journal, model, drift or pending.", Repeatable: true),
             ShadowConnection.Option,
+            OutputFormats.Option,
         ],
         []);
 
@@ -75,6 +77,15 @@ internal sealed class CheckCommand : ISafeMigrationsCommand
             ? "No drift: the journal, the migrations, the model snapshot, the model and the database agree" +
               (leftByMigrations == 0 ? "." : $" ({leftByMigrations} difference(s) from the model were left by the migrations themselves: see the information above).")
             : "Found: " + Describe(result.Outcome) + ".", result.Success ? Style.Good : Style.Bad);
+
+        if (output.Ci != CiFormat.None)
+        {
+            var locator = new MigrationSourceLocator(Directory.GetCurrentDirectory());
+            output.CiFindings.AddRange(result.Findings.Select(f => new CiFinding(
+                f.Code, f.Kind.ToString(), f.Severity switch { CheckSeverity.Error => "error", CheckSeverity.Warning => "warning", _ => "note" },
+                (f.Subject is null ? string.Empty : f.Subject + ": ") + f.Message + (string.IsNullOrWhiteSpace(f.Fix) ? string.Empty : " Fix: " + f.Fix),
+                f.Fix, f.Subject is null ? null : locator.Find(f.Subject, -1))));
+        }
 
         output.Document["checkOutcome"] = result.Outcome.ToString();
         output.Document["findings"] = new JsonArray([.. result.Findings.Select(f => (JsonNode)new JsonObject

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EfSafeMigrations.CommandLine.Internal.Output;
+using EfSafeMigrations.CommandLine.Internal.Output.Ci;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
 using EfSafeMigrations.Linting.Baseline;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ internal sealed class LintCommand : ISafeMigrationsCommand
         "is dangerous and the safe alternative. Open errors block 'migrate'; operations EfSafeMigrations rewrites into\n" +
         "their safe form and operations a migration assures with [SafetyAssured(\"ESMxxxx\", Reason = ...)] are listed\n" +
         "but never block.",
-        [new("all", null, "Lint every migration, not only the pending ones (no database needed).")],
+        [new("all", null, "Lint every migration, not only the pending ones (no database needed)."), OutputFormats.Option],
         []);
 
     public bool NeedsDatabase => false; // --all needs none; the pending form probes the server itself.
@@ -76,15 +77,24 @@ internal sealed class LintCommand : ISafeMigrationsCommand
         }
 
         output.Line();
-        output.Line($"{blocking.Count + report.AssuranceErrors.Count} error(s), {report.Warnings.Count} warning(s), {report.Rewrites.Count} rewritten, " +
-                    $"{report.Assured.Count} assured." + (report.IsBlocking ? " 'migrate' would refuse these migrations." : string.Empty),
-            report.IsBlocking ? Style.Bad : report.Warnings.Count > 0 ? Style.Warning : Style.Good);
+        // Informational findings (ESM0046 checked by the data preflight, ESM0052) are listed, but are no warnings.
+        var warnings = report.Warnings.Count(f => f.Severity == RuleSeverity.Warning);
+        var infos = report.Warnings.Count - warnings;
+        output.Line($"{blocking.Count + report.AssuranceErrors.Count} error(s), {warnings} warning(s), " + (infos > 0 ? $"{infos} info, " : string.Empty) +
+                    $"{report.Rewrites.Count} rewritten, {report.Assured.Count} assured." + (report.IsBlocking ? " 'migrate' would refuse these migrations." : string.Empty),
+            report.IsBlocking ? Style.Bad : warnings > 0 ? Style.Warning : Style.Good);
+
+        if (output.Ci != CiFormat.None)
+        {
+            AddCiFindings(output, report);
+        }
 
         output.Document["migrations"] = new JsonArray([.. report.MigrationIds.Select(id => (JsonNode)id)]);
         output.Document["postgresVersion"] = report.PostgresVersion;
         output.Document["blocking"] = report.IsBlocking;
         output.Document["errors"] = blocking.Count + report.AssuranceErrors.Count;
-        output.Document["warnings"] = report.Warnings.Count;
+        output.Document["warnings"] = warnings;
+        output.Document["infos"] = infos;
         output.Document["assuranceErrors"] = new JsonArray([.. report.AssuranceErrors.Select(e => (JsonNode)e)]);
         output.Document["findings"] = new JsonArray([.. report.Findings.Select(f => (JsonNode)new JsonObject
         {
@@ -103,5 +113,24 @@ internal sealed class LintCommand : ISafeMigrationsCommand
             ["helpLink"] = f.Rule.HelpLink,
         })]);
         return report.IsBlocking ? SafeMigrationsExitCode.LintErrors : SafeMigrationsExitCode.Success;
+    }
+
+    /// <summary>Open findings and invalid assurances, located in the migration's source when it is found.</summary>
+    private static void AddCiFindings(CommandOutput output, LintReport report)
+    {
+        var locator = new MigrationSourceLocator(Directory.GetCurrentDirectory());
+        foreach (var error in report.AssuranceErrors)
+        {
+            output.CiFindings.Add(new CiFinding("SafetyAssured", "Invalid [SafetyAssured] attribute", "error", error, null, null));
+        }
+
+        foreach (var f in report.Findings.Where(f => f.Status == FindingStatus.Open))
+        {
+            var level = f.IsBlocking ? "error" : f.Severity == RuleSeverity.Warning ? "warning" : "note";
+            var message = $"{f.MigrationId} ({f.Operation}): {f.Message}. Safe alternative: {f.SafeAlternative}" +
+                          (f.IsBlocking ? $" If it is safe here: {f.HowToAssure}." : string.Empty);
+            output.CiFindings.Add(new CiFinding(f.RuleId, f.Rule.Title, level, message, $"{f.Why} {f.SafeAlternative} ({f.Rule.HelpLink})",
+                locator.Find(f.MigrationId, f.OperationIndex)));
+        }
     }
 }

@@ -122,6 +122,7 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
             }
         }
 
+        WriteVerification(output, report);
         output.Document["applied"] = new JsonArray([.. report.AppliedMigrations.Select(id => (JsonNode)id)]);
         output.Document["reverted"] = new JsonArray([.. report.RevertedMigrations.Select(id => (JsonNode)id)]);
         output.Document["durationMs"] = Durations.Milliseconds(report.Duration);
@@ -157,5 +158,30 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
                 ["rewrites"] = new JsonArray([.. s.Rewrites.Select(r => (JsonNode)r)]),
             })]),
         })]);
+    }
+
+    /// <summary>The backup taken before applying and the post-run verification summary, when there are any.</summary>
+    private static void WriteVerification(CommandOutput output, SafeMigrationReport report)
+    {
+        if (report.BackupFile is { } backup)
+        {
+            output.Line($"  backup before applying: {backup}", Style.Dim);
+        }
+
+        output.Document["backupFile"] = report.BackupFile;
+        if (report.Verification is not { } verification)
+        {
+            return;
+        }
+
+        output.Line(("Verified: ", Style.Bold), (verification.ToString(), verification.Clean ? Style.Good : Style.Warning));
+        output.Document["verification"] = new JsonObject
+        {
+            ["schemas"] = new JsonArray([.. verification.Schemas.Select(s => (JsonNode)s)]),
+            ["tables"] = verification.Tables,
+            ["indexes"] = verification.Indexes,
+            ["invalidIndexes"] = new JsonArray([.. verification.InvalidIndexes.Select(i => (JsonNode)i)]),
+            ["notValidConstraints"] = new JsonArray([.. verification.NotValidConstraints.Select(c => (JsonNode)c)]),
+        };
     }
 }

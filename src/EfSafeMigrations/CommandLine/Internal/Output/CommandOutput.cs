@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EfSafeMigrations.CommandLine.Internal.Output.Ci;
 
 namespace EfSafeMigrations.CommandLine.Internal.Output;
 
@@ -19,10 +20,11 @@ internal sealed class CommandOutput
 
     private readonly TerminalSettings _terminal;
 
-    public CommandOutput(TerminalSettings terminal, string command, bool json, bool noColor, bool quiet)
+    public CommandOutput(TerminalSettings terminal, string command, bool json, bool noColor, bool quiet, CiFormat ciFormat = CiFormat.None)
     {
         _terminal = terminal;
         IsJson = json;
+        Ci = ciFormat;
         Colour = !json && !noColor && !terminal.NoColorRequested && terminal.OutIsTerminal;
         ErrorColour = !noColor && !terminal.NoColorRequested && terminal.ErrorIsTerminal;
         Document["command"] = command;
@@ -30,6 +32,15 @@ internal sealed class CommandOutput
     }
 
     public bool IsJson { get; }
+
+    /// <summary>SARIF or GitHub annotations instead of human lines (docs/commands.md#ci-formats).</summary>
+    public CiFormat Ci { get; }
+
+    /// <summary>The findings the CI formats write at the end, as commands add them.</summary>
+    public List<CiFinding> CiFindings { get; } = [];
+
+    // Human lines are dropped when stdout carries one machine document (JSON, SARIF) or only annotations.
+    private bool HumanLines => !IsJson && Ci == CiFormat.None;
 
     public bool Colour { get; }
 
@@ -43,7 +54,7 @@ internal sealed class CommandOutput
 
     public void Line(string text = "", Style style = Style.Plain)
     {
-        if (!IsJson)
+        if (HumanLines)
         {
             Progress.Suspend();
             _terminal.Out.WriteLine(StyleCodes.Apply(style, text, Colour));
@@ -53,7 +64,7 @@ internal sealed class CommandOutput
     /// <summary>A line made of styled parts.</summary>
     public void Line(params (string Text, Style Style)[] parts)
     {
-        if (!IsJson)
+        if (HumanLines)
         {
             Progress.Suspend();
             _terminal.Out.WriteLine(string.Concat(parts.Select(p => StyleCodes.Apply(p.Style, p.Text, Colour))));
@@ -77,6 +88,13 @@ internal sealed class CommandOutput
         }
     }
 
+    // A failure that ended the command (server unreachable, usage error): the CI formats report it too, so a job does
+    // not show an empty, clean-looking result.
+    private string? FailureText()
+        => Document["error"] is JsonObject error
+            ? error["message"]?.GetValue<string>() + (error["fix"]?.GetValue<string>() is { } fix ? " Fix: " + fix : string.Empty)
+            : null;
+
     /// <summary>Ends the command: stops the progress display and, in JSON mode, writes the document.</summary>
     public void Complete(SafeMigrationsExitCode exitCode)
     {
@@ -86,6 +104,17 @@ internal sealed class CommandOutput
         if (IsJson)
         {
             _terminal.Out.WriteLine(Document.ToJsonString(JsonFormat));
+        }
+        else if (Ci == CiFormat.Sarif)
+        {
+            _terminal.Out.WriteLine(SarifLog.Build(CiFindings, FailureText()).ToJsonString(JsonFormat));
+        }
+        else if (Ci == CiFormat.GitHub)
+        {
+            foreach (var line in GitHubAnnotations.Lines(CiFindings, FailureText()))
+            {
+                _terminal.Out.WriteLine(line);
+            }
         }
 
         _terminal.Out.Flush();
@@ -109,6 +138,7 @@ internal static class Outcomes
         SafeMigrationsExitCode.NotAvailable => "not-available",
         SafeMigrationsExitCode.PendingMigrations => "pending-migrations",
         SafeMigrationsExitCode.MissingPrivilege => "missing-privilege",
+        SafeMigrationsExitCode.TargetsFailed => "targets-failed",
         SafeMigrationsExitCode.Terminated => "terminated",
         _ => code.ToString(),
     };

@@ -12,7 +12,8 @@ namespace EfSafeMigrations.Push.Internal.Linting;
 /// SQL, not EF operations), as one migration named <c>push</c>, with the context's lint options. The executor
 /// sets lock_timeout on every statement, and push's SQL is not rewritten by the safe generator. Mixing
 /// non-transactional steps with others is push's design (enum values, then one transaction, then concurrent
-/// builds; a re-run finishes what a failed one left), so that rule stays silent here.
+/// builds; a re-run finishes what a failed one left), so that rule (ESM0038) and its statement-level twin (ESM0047) stay
+/// silent here. Informational findings (ESM0052's integer columns) are not push warnings.
 /// </summary>
 internal sealed class CataloguePushPlanLinter : IPushPlanLinter
 {
@@ -30,7 +31,8 @@ internal sealed class CataloguePushPlanLinter : IPushPlanLinter
         var settings = new LintSettings(options, serverMajorVersion, RewritePolicy.None, ExecutorSetsLockTimeout: true, SafeSqlGenerator: false);
         var report = MigrationLinter.Lint([new MigrationToLint("push", operations)], settings);
         return report.Findings
-            .Where(f => f.Status == FindingStatus.Open && f.Rule != RuleCatalog.MixedTransactionalSteps)
+            .Where(f => f.Status == FindingStatus.Open && f.Severity > RuleSeverity.Info
+                        && f.Rule != RuleCatalog.MixedTransactionalSteps && f.Rule != RuleCatalog.NonIdempotentNonTransactionalStep)
             .Select(f => $"{f.RuleId} {f.Rule.Title}: {f.Message} (step {f.OperationIndex + 1}, {steps[f.OperationIndex].Target}: {SqlSummary.OneLine(steps[f.OperationIndex].Sql, 100)})");
     }
 }

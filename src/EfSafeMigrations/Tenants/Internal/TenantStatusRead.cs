@@ -1,0 +1,37 @@
+using EfSafeMigrations.Execution.Internal;
+using Microsoft.EntityFrameworkCore;
+
+namespace EfSafeMigrations.Tenants.Internal;
+
+/// <summary>One target's status: its history against the app's migrations and, when asked, the drift check. Read-only.</summary>
+internal static class TenantStatusRead
+{
+    public static async Task<TenantStatus> ReadAsync<TContext>(
+        TenantTarget target, TargetContexts<TContext> contexts, Action<CheckOptions>? check, CancellationToken cancellationToken)
+        where TContext : DbContext
+    {
+        var location = TargetSet.Location(target);
+        try
+        {
+            var (context, release) = contexts.Create(target);
+            await using (release.ConfigureAwait(false))
+            await using (context.ConfigureAwait(false))
+            {
+                var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+                var pending = context.Database.GetMigrations().Where(id => !applied.Contains(id)).ToList();
+                CheckOutcome? drift = check is null
+                    ? null
+                    : (await context.Database.CheckAsync(check, cancellationToken).ConfigureAwait(false)).Outcome;
+                return new TenantStatus(target.Name, location, applied.Count, pending, drift);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception failure)
+        {
+            return new TenantStatus(target.Name, location, 0, [], Error: $"{failure.GetType().Name}: {SecretRedactor.Redact(failure.Message)}");
+        }
+    }
+}
