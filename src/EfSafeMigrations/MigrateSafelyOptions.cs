@@ -50,6 +50,9 @@ public enum SafeMigrationStage
 
     /// <summary>An index build an earlier, stopped migrator left running on the server is still going; waiting for it.</summary>
     WaitingForIndexBuild,
+
+    /// <summary>A backfill committed a batch (or waits for replication); <see cref="SafeMigrationProgress.Backfill"/> says where it is.</summary>
+    Backfilling,
 }
 
 /// <summary>One progress report.</summary>
@@ -58,4 +61,8 @@ public enum SafeMigrationStage
 /// <param name="Step">The step number, if any.</param>
 /// <param name="StepsTotal">The migration's step count, if any.</param>
 /// <param name="Message">A readable sentence.</param>
-public sealed record SafeMigrationProgress(SafeMigrationStage Stage, string? MigrationId, int? Step, int? StepsTotal, string Message);
+public sealed record SafeMigrationProgress(SafeMigrationStage Stage, string? MigrationId, int? Step, int? StepsTotal, string Message)
+{
+    /// <summary>For <see cref="SafeMigrationStage.Backfilling"/>: rows done, the estimate, rate and time left.</summary>
+    public BackfillProgress? Backfill { get; init; }
+}

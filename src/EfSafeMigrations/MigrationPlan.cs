@@ -24,6 +24,12 @@ public enum PlannedStatementKind
 
     /// <summary>A batched data fill outside a transaction (each batch commits), with no statement timeout.</summary>
     Fill,
+
+    /// <summary>
+    /// A backfill (<c>migrationBuilder.Backfill</c>): a step of its own, each batch its own transaction under the lock and
+    /// statement timeouts, checkpointed in the journal. The SQL shown is its script form.
+    /// </summary>
+    Backfill,
 }
 
 /// <summary>Everything a run would execute, in order: what a dry run returns, and what a real run follows.</summary>
@@ -122,8 +128,9 @@ public sealed class PlannedStatement
 {
     internal PlannedStatement(
         string executableSql, PlannedStatementKind kind, TimeSpan? lockTimeout, TimeSpan? statementTimeout,
-        IReadOnlyList<string> rewrites, string? indexSchema = null, string? indexName = null)
+        IReadOnlyList<string> rewrites, string? indexSchema = null, string? indexName = null, BackfillOperation? backfill = null)
     {
+        Backfill = backfill;
         ExecutableSql = executableSql;
         Sql = Execution.Internal.SecretRedactor.Redact(executableSql);
         Kind = kind;
@@ -159,4 +166,7 @@ public sealed class PlannedStatement
     public string? IndexName { get; }
 
     internal string ExecutableSql { get; }
+
+    /// <summary>For a backfill: the operation the executor runs batch by batch instead of <see cref="ExecutableSql"/>.</summary>
+    internal BackfillOperation? Backfill { get; }
 }

@@ -5,6 +5,7 @@ public sealed class SafeMigrationReport
 {
     internal readonly List<MigrationOutcome> MigrationList = [];
     internal readonly List<Execution.PreflightProblem> ProblemList = [];
+    internal readonly List<BackfillOutcome> BackfillList = [];
 
     /// <summary>Whether this was a dry run (nothing executed).</summary>
     public bool DryRun { get; internal set; }
@@ -28,6 +29,9 @@ public sealed class SafeMigrationReport
 
     /// <summary>How many statement attempts failed on a lock timeout or deadlock and were retried.</summary>
     public int Retries { get; internal set; }
+
+    /// <summary>The backfills this run ran (rows, batches, duration), in order.</summary>
+    public IReadOnlyList<BackfillOutcome> Backfills => BackfillList;
 
     /// <summary>How many statements each safe rewrite shaped (by rewrite name).</summary>
     public IReadOnlyDictionary<string, int> Rewrites

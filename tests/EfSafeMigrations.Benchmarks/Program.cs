@@ -8,7 +8,7 @@ using EfSafeMigrations.ThrowawayPostgres;
 var settings = BenchSettings.Parse(args);
 var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
 
-if (new[] { "ddl", "noop", "push", "plan", "tenants" }.Any(settings.Suites.Contains))
+if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill" }.Any(settings.Suites.Contains))
 {
     await using var server = await PostgresServerLocator.StartOrConnectAsync();
     Console.WriteLine($"PostgreSQL: {server.Description}");
@@ -38,6 +38,11 @@ if (new[] { "ddl", "noop", "push", "plan", "tenants" }.Any(settings.Suites.Conta
     if (settings.Suites.Contains("push"))
     {
         report.Push = await new PushBenchmark(databases, server.AdminConnectionString).RunAsync();
+    }
+
+    if (settings.Suites.Contains("backfill"))
+    {
+        report.Backfill = await new BackfillBenchmark(databases, settings).RunAsync();
     }
 }
 

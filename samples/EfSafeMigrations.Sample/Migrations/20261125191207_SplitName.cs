@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -23,28 +24,13 @@ namespace EfSafeMigrations.Sample.Migrations
                 nullable: true);
 
             // Expand: the new columns exist, the app (this version) writes name, first_name and last_name.
-            // Backfill the rows written before, in batches of 1,000 rows, each committed on its own: row locks
-            // are held for one batch only, and a crash resumes where it stopped (first_name IS NULL). COMMIT
-            // inside DO needs autocommit, hence suppressTransaction.
-            migrationBuilder.Sql(
-                """
-                DO $$
-                DECLARE
-                    updated integer;
-                BEGIN
-                    LOOP
-                        UPDATE users
-                        SET first_name = split_part(name, ' ', 1),
-                            last_name = NULLIF(substr(name, length(split_part(name, ' ', 1)) + 2), '')
-                        WHERE id IN (SELECT id FROM users WHERE first_name IS NULL LIMIT 1000);
-                        GET DIAGNOSTICS updated = ROW_COUNT;
-                        EXIT WHEN updated = 0;
-                        COMMIT;
-                    END LOOP;
-                END
-                $$;
-                """,
-                suppressTransaction: true);
+            // Backfill the rows written before: keyset batches of 1,000 rows over the primary key, each its own short
+            // transaction outside the migration's, checkpointed in the journal (a crash resumes at the next batch).
+            migrationBuilder.Backfill(
+                "users",
+                set: "first_name = split_part(name, ' ', 1), last_name = NULLIF(substr(name, length(split_part(name, ' ', 1)) + 2), '')",
+                where: "first_name IS NULL",
+                batchSize: 1_000);
         }
 
         /// <inheritdoc />

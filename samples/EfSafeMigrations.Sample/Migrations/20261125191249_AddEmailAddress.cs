@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -19,24 +20,8 @@ namespace EfSafeMigrations.Sample.Migrations
             // Renaming email to email_address without breaking the running version, step 1 of 2 (expand).
             // RENAME COLUMN would break every running instance at once; instead the new column is added and
             // the release that ships this migration dual-writes: the app sets both email and email_address on every
-            // insert and update, while the rows written before are copied here in committed batches.
-            migrationBuilder.Sql(
-                """
-                DO $$
-                DECLARE
-                    updated integer;
-                BEGIN
-                    LOOP
-                        UPDATE users SET email_address = email
-                        WHERE id IN (SELECT id FROM users WHERE email_address IS NULL LIMIT 1000);
-                        GET DIAGNOSTICS updated = ROW_COUNT;
-                        EXIT WHEN updated = 0;
-                        COMMIT;
-                    END LOOP;
-                END
-                $$;
-                """,
-                suppressTransaction: true);
+            // insert and update, while the rows written before are copied here in batches (migrationBuilder.Backfill).
+            migrationBuilder.Backfill("users", set: "email_address = email", where: "email_address IS NULL", batchSize: 1_000);
 
             // Built with CREATE UNIQUE INDEX CONCURRENTLY by EfSafeMigrations: writes go on during the build.
             migrationBuilder.CreateIndex(

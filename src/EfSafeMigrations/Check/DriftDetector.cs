@@ -9,7 +9,7 @@ namespace EfSafeMigrations.Check;
 /// </summary>
 internal static partial class DriftDetector
 {
-    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "__EFMigrationsHistory", "__EfSafeMigrationsJournal" };
+    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "__EFMigrationsHistory", "__EfSafeMigrationsJournal", Backfill.Internal.BackfillCheckpoints.Name };
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {

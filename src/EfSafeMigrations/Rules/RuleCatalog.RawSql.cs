@@ -22,9 +22,9 @@ public static partial class RuleCatalog
         RuleSeverity.Warning,
         "{0} changes rows inside the migration's transaction",
         why: "An UPDATE or DELETE in a migration runs in one transaction with the schema changes: it locks every row it touches until the migration commits (blocking the application's writes to those rows), holds any DDL lock taken earlier in the migration for the whole run, and leaves a long transaction behind (table bloat, replication lag).",
-        safeAlternative: "Backfill outside the migration in small batches, each in its own transaction (for example a background job updating 1,000 rows at a time by key range). Assure small, bounded fixes.",
+        safeAlternative: "Use migrationBuilder.Backfill(table, set, where): keyset batches by primary key, each its own short transaction outside the migration's, checkpointed and resumable (docs/backfill.md). Assure small, bounded fixes.",
         unsafeSample: "migrationBuilder.Sql(\"UPDATE users SET country = 'NL' WHERE country IS NULL;\");",
-        safeSample: "// in a background job, repeated until no rows are left:\n// UPDATE users SET country = 'NL' WHERE id IN (SELECT id FROM users WHERE country IS NULL LIMIT 1000);");
+        safeSample: "migrationBuilder.Backfill(\"users\", set: \"country = 'NL'\", where: \"country IS NULL\", batchSize: 5_000);");
 
     /// <summary>ESM0031: TRUNCATE.</summary>
     public static readonly Rule Truncate = new(

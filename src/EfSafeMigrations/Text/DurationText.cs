@@ -22,4 +22,16 @@ internal static class DurationText
             _ => $"{ms / 60_000} min " + ((ms % 60_000) / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + " s",
         };
     }
+
+    /// <summary>An estimate (time left) in whole units: <c>45 s</c>, <c>3 min 20 s</c>, <c>2 h 5 min</c>.</summary>
+    public static string Approximate(TimeSpan value)
+    {
+        var seconds = (long)Math.Max(0, Math.Round(value.TotalSeconds));
+        return seconds switch
+        {
+            < 60 => $"{seconds} s",
+            < 3600 => $"{seconds / 60} min {seconds % 60} s",
+            _ => $"{seconds / 3600} h {seconds % 3600 / 60} min",
+        };
+    }
 }

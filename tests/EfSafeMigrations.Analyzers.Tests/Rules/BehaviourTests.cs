@@ -257,4 +257,22 @@ public class BehaviourTests
             {|#0:migrationBuilder.Sql("ALTER TABLE users ALTER COLUMN email SET NOT NULL;")|};
             """),
             new DiagnosticResult("ESM0007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("email", "users"));
+
+    [Test]
+    public Task Backfill_is_not_flagged_but_raw_UPDATE_and_DELETE_beside_it_are()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """
+            migrationBuilder.Backfill("users", set: "country = 'NL'", where: "country IS NULL", batchSize: 5000);
+            {|ESM0030:migrationBuilder.Sql("UPDATE users SET country = 'NL' WHERE country IS NULL;")|};
+            {|ESM0030:migrationBuilder.Sql("DELETE FROM sessions;")|};
+            """,
+            extraTypes: """
+            // The runtime package's extension, as the user's migration sees it (its real signature, body stubbed).
+            public static class BackfillMigrationBuilderExtensions
+            {
+                public static object Backfill(this MigrationBuilder migrationBuilder, string table, string set, string where = null, string schema = null,
+                    int batchSize = 1000, TimeSpan? pause = null, int? maxRowsPerSecond = null, TimeSpan? maxReplicationLag = null, string[] keyColumns = null)
+                    => null;
+            }
+            """));
 }

@@ -24,4 +24,6 @@ public sealed class BenchReport
     public PushBenchmark.Result? Push { get; set; }
 
     public TenantsBenchmark.Result? Tenants { get; set; }
+
+    public BackfillBenchmark.Result? Backfill { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EfSafeMigrations.Benchmarks.Scenarios;
 
 namespace EfSafeMigrations.Benchmarks.Harness;
 
@@ -66,6 +67,23 @@ public static class ResultTable
         {
             text.AppendLine();
             text.AppendLine(Invariant($"Push plan time, {push.Tables}-table model (median of 3): identical database {push.IdenticalMedianMs:0} ms ({push.IdenticalSteps} steps); {push.ChangedTables} tables changed {push.ChangedMedianMs:0} ms ({push.ChangedSteps} steps)."));
+        }
+
+        if (report.Backfill is { } backfill)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Data migration over every row ({report.Settings.Rows:N0} rows, {report.Settings.Writers} writers inserting; Backfill in batches of {BackfillBenchmark.BatchSize:N0}; median of {report.Settings.Repeat} alternating runs; {report.Machine})."));
+            text.AppendLine(Invariant($"No-DDL noise floor: worst {backfill.NoiseFloor.WorstMs:0} ms, p99 {backfill.NoiseFloor.P99Ms:0.0} ms."));
+            text.AppendLine();
+            text.AppendLine("| form | worst insert | p99 insert | worst / floor | duration | rows/s | table before | table after | rows after | checkpoints |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var run in new[] { backfill.Plain, backfill.Backfill, backfill.Paused })
+            {
+                var ratio = backfill.NoiseFloor.WorstMs > 0 ? run.Writes.WorstMs / backfill.NoiseFloor.WorstMs : double.NaN;
+                text.AppendLine(run.Error is not null
+                    ? $"| {run.Mode} | failed: {run.Error} | | | | | | | | |"
+                    : Invariant($"| {run.Mode} | {run.Writes.WorstMs:0} ms | {run.Writes.P99Ms:0.0} ms | {ratio:0.0}x | {run.Ms / 1000:0.0} s | {run.RowsPerSecond:N0} | {run.SizeBeforeBytes / 1048576.0:0} MB | {run.SizeAfterBytes / 1048576.0:0} MB | {run.RowsAfter:N0} | {run.Checkpoints} |"));
+            }
         }
 
         return text.ToString();

@@ -26,6 +26,7 @@ public sealed record CatalogSnapshot(
     {
         "__EFMigrationsHistory",
         "__EfSafeMigrationsJournal",
+        "__EfSafeMigrationsBackfill",
     };
 
     /// <summary>Reads the catalog of the database behind <paramref name="connectionString"/>.</summary>

@@ -10,6 +10,7 @@ namespace EfSafeMigrations.IntegrationTests.SafeApply;
 /// <item><c>migrate-shop</c>: migrates the shop database and prints the applied ids, one per line;</item>
 /// <item><c>migrate-gated</c>: migrates <see cref="GatedShopDbContext"/>, printing each progress report as
 /// <c>progress &lt;stage&gt; &lt;message&gt;</c> and then the applied ids;</item>
+/// <item><c>migrate-counters</c>: migrates <see cref="Models.Backfills.CounterDbContext"/> (a backfill), printing progress like <c>migrate-gated</c>;</item>
 /// <item><c>hold-snapshot</c>: opens a REPEATABLE READ transaction that reads <c>customers</c> (so it holds a snapshot),
 /// prints <c>holding &lt;pid&gt;</c>, and keeps it open until its stdin is closed.</item>
 /// </list>
@@ -31,10 +32,13 @@ public static class MigratorProcess
             case ["migrate-gated"]:
                 return await MigrateAsync(new GatedShopDbContext(ShopOptions.For<GatedShopDbContext>(connectionString, configure: FastPolling)),
                     new ConsoleProgress());
+            case ["migrate-counters"]:
+                return await MigrateAsync(Models.Backfills.BackfillContexts.Create<Models.Backfills.CounterDbContext>(connectionString, configure: FastPolling),
+                    new ConsoleProgress());
             case ["hold-snapshot"]:
                 return await HoldSnapshotAsync(connectionString);
             default:
-                await Console.Error.WriteLineAsync("usage: migrate-shop | migrate-gated | hold-snapshot (connection string in " + ConnectionVariable + ")");
+                await Console.Error.WriteLineAsync("usage: migrate-shop | migrate-gated | migrate-counters | hold-snapshot (connection string in " + ConnectionVariable + ")");
                 return 2;
         }
     }

@@ -68,9 +68,10 @@ internal static class MigrationPlanner
             StatementKind.ConcurrentIndex => PlannedStatementKind.ConcurrentIndex,
             StatementKind.Validate => PlannedStatementKind.Validate,
             StatementKind.Fill => PlannedStatementKind.Fill,
+            StatementKind.Backfill => PlannedStatementKind.Backfill,
             _ => PlannedStatementKind.Ddl,
         };
         var rewrites = options.Rewrites.Timeouts ? [.. info.Rewrites, RewriteNames.Timeouts] : info.Rewrites;
-        return new PlannedStatement(sql, kind, lockTimeout, statementTimeout, rewrites, info.IndexSchema, info.IndexName);
+        return new PlannedStatement(sql, kind, lockTimeout, statementTimeout, rewrites, info.IndexSchema, info.IndexName, info.Backfill);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EfSafeMigrations.Backfill.Internal;
 using EfSafeMigrations.Execution.Internal.Partitions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -26,6 +27,9 @@ internal sealed class ExecutionSession
     /// <see cref="NpgsqlConnection.ProcessID"/> is the pooler's own key, not a backend the blocker lookup can find.
     /// </summary>
     public int? BackendPid { get; init; }
+
+    /// <summary>The journal's backfill checkpoints; null: backfills cannot run here (push has none).</summary>
+    public Backfill.Internal.BackfillCheckpoints? Backfills { get; init; }
 }
 
 /// <summary>
@@ -58,6 +62,7 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
 {
     private readonly PartitionSafeForms _partitions = new(sqlGenerationHelper);
     private readonly ConcurrentIndexPreparation _indexes = new(sqlGenerationHelper);
+    private readonly BackfillRunner _backfills = new(sqlGenerationHelper);
 
     /// <summary>Applies <paramref name="steps"/> in order (the push mode's entry point).</summary>
     public async Task ExecuteAsync(ExecutionSession session, IReadOnlyList<PlanStep> steps, string label, CancellationToken cancellationToken)
@@ -73,6 +78,11 @@ internal sealed class PlanExecutor(ISqlGenerationHelper sqlGenerationHelper)
     public async Task<IReadOnlyList<StatementOutcome>> ExecuteStepAsync(
         ExecutionSession session, PlanStep step, string label, bool resuming, StepCompleted? completed, CancellationToken cancellationToken)
     {
+        if (BackfillStep.Is(step))
+        {
+            return await BackfillStep.RunAsync(_backfills, session, step, label, completed, cancellationToken).ConfigureAwait(false);
+        }
+
         var options = session.Options;
         var maxAttempts = Math.Max(1, options.MaxAttempts);
         IReadOnlyList<BlockingSession> seen = []; // Across attempts: one attempt's wait may end before the monitor looks.

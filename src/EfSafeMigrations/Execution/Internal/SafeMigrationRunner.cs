@@ -126,6 +126,7 @@ internal sealed class SafeMigrationRunner(
                     Progress = call.Progress,
                     Report = report,
                     BackendPid = await TransactionPoolingCheck.BackendPidAsync(connection, null, cancellationToken).ConfigureAwait(false),
+                    Backfills = journal.Backfills,
                 };
                 var hooks = new RunHooks(options.Hooks, context, connection, report, logger,
                     relationalConnection.ConnectionString ?? connection.ConnectionString);
@@ -248,6 +249,11 @@ internal sealed class SafeMigrationRunner(
         {
             await journal.StartAsync(connection, id, planned.Checksum, planned.Steps.Count, planned.StepsAlreadyCompleted,
                 options.Execution.ApplicationName ?? Assembly.GetEntryAssembly()?.GetName().Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+            if (!item.EarlierAttempt && item.Migration.UpOperations.Any(o => o is BackfillOperation))
+            {
+                // A fresh start: checkpoints left by a run the journal no longer knows (reverted by a script, say) are stale.
+                await journal.Backfills.DeleteAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var current = planned.StepsAlreadyCompleted;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
@@ -47,6 +48,9 @@ internal sealed class SafeMigrator(
     private readonly IMigrationsSqlGenerator _generator = migrationsSqlGenerator;
     private readonly IRawSqlCommandBuilder _rawSql = rawSqlCommandBuilder;
     private readonly ICurrentDbContext _context = currentContext;
+
+    // Set while the safe runner or the script generator selects migrations: they run (or describe) typed backfills.
+    private bool _typedBackfillsAllowed;
     private readonly IModelRuntimeInitializer _modelInitializer = modelRuntimeInitializer;
     private readonly IRelationalCommandDiagnosticsLogger _commandLogger = commandLogger;
 
@@ -81,8 +85,34 @@ internal sealed class SafeMigrator(
     public (IReadOnlyList<Migration> ToApply, IReadOnlyList<Migration> ToRevert, Migration? Target) Select(
         IEnumerable<string> appliedMigrationIds, string? targetMigration)
     {
-        PopulateMigrations(appliedMigrationIds, targetMigration!, out var data);
-        return (data.AppliedMigrations, data.RevertedMigrations, data.TargetMigration);
+        _typedBackfillsAllowed = true;
+        try
+        {
+            PopulateMigrations(appliedMigrationIds, targetMigration!, out var data);
+            return (data.AppliedMigrations, data.RevertedMigrations, data.TargetMigration);
+        }
+        finally
+        {
+            _typedBackfillsAllowed = false;
+        }
+    }
+
+    /// <summary>
+    /// Plain <c>Migrate()</c> (and anything else of EF's that picks migrations to apply) stops before the first migration
+    /// runs when one holds a typed C# backfill, which only <c>MigrateSafelyAsync</c> can run: failing at that step instead
+    /// would leave the steps before it applied and the migration unrecorded.
+    /// </summary>
+    protected override void PopulateMigrations(IEnumerable<string> appliedMigrationEntries, string? targetMigration, out MigratorData parameters)
+    {
+        base.PopulateMigrations(appliedMigrationEntries, targetMigration, out parameters);
+        if (!_typedBackfillsAllowed && parameters.AppliedMigrations.FirstOrDefault(m => m.UpOperations.Any(o => o is BackfillOperation { Typed: not null })) is { } typed)
+        {
+            var backfill = typed.UpOperations.OfType<BackfillOperation>().First(o => o.Typed is not null);
+            throw new InvalidOperationException(
+                $"Migration {MigrationPlanBuilder.IdOf(typed)} holds a typed C# backfill of {backfill.Table} (Backfill<{backfill.RowType}>), which runs only " +
+                "under MigrateSafelyAsync (its code is C#, not SQL); nothing was applied. Apply the migrations with " +
+                "Database.MigrateSafelyAsync() or the migrate command.");
+        }
     }
 
     public IReadOnlyList<MigrationCommand> UpCommands(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)

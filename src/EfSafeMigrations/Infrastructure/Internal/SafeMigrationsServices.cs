@@ -30,5 +30,6 @@ internal static class SafeMigrationsServices
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, PendingModelChangesCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, LintPreflightCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, DataPreflight.DataPreflightCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, Backfill.Internal.BackfillPreflightCheck>());
     }
 }

@@ -1,3 +1,4 @@
+using EfSafeMigrations.Backfill.Internal;
 using EfSafeMigrations.Execution.Internal;
 using EfSafeMigrations.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,6 +14,9 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
 {
     private readonly string _table = sqlGenerationHelper.DelimitIdentifier(JournalTable.Name, schema);
 
+    /// <summary>The journal's backfill checkpoints (docs/backfill.md), created and cleared with it.</summary>
+    public BackfillCheckpoints Backfills { get; } = new(sqlGenerationHelper, schema);
+
     /// <summary>The quoted, schema-qualified table name.</summary>
     public string Table => _table;
 
@@ -25,6 +29,7 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
         }
 
         await ExecuteAsync(connection, null, JournalTable.CreateSql(_table), cancellationToken, []).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, Backfills.CreateSql, cancellationToken, []).ConfigureAwait(false);
     }
 
     public async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -100,8 +105,10 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
              ("statement", (object?)SecretRedactor.RedactOrNull(failedStatement) ?? DBNull.Value), ("error", SecretRedactor.Redact(error))]);
 
     /// <summary>A reverted migration leaves the journal, as it leaves the history table.</summary>
+    /// <summary>Deletes a reverted migration's row and its backfill checkpoints (applied again, it backfills again).</summary>
     public Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string migrationId, CancellationToken cancellationToken)
-        => ExecuteAsync(connection, transaction, $"DELETE FROM {_table} WHERE migration_id = @id", cancellationToken, [("id", migrationId)]);
+        => ExecuteAsync(connection, transaction,
+            $"DELETE FROM {_table} WHERE migration_id = @id; DELETE FROM {Backfills.Table} WHERE migration_id = @id", cancellationToken, [("id", migrationId)]);
 
     private static async Task ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken,

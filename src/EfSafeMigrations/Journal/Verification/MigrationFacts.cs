@@ -6,9 +6,9 @@ namespace EfSafeMigrations.Journal.Verification;
 /// <summary>Facts about a migration the journal records besides its checksum.</summary>
 internal static class MigrationFacts
 {
-    /// <summary>Whether any Up step runs outside a transaction (a concurrent index build or suppressed raw SQL).</summary>
+    /// <summary>Whether any Up step runs outside a transaction (a concurrent index build, suppressed raw SQL, a backfill).</summary>
     public static bool IsNonTransactional(IEnumerable<MigrationOperation> operations)
-        => operations.Any(o => o is SqlOperation { SuppressTransaction: true }
+        => operations.Any(o => o is SqlOperation { SuppressTransaction: true } or BackfillOperation
                                || o.FindAnnotation("Npgsql:CreatedConcurrently")?.Value is true);
 
     /// <summary>Rule ids named by <c>[SafetyAssured(...)]</c> attributes on the migration class, sorted, without duplicates.</summary>

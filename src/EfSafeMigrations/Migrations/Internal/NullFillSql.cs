@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -80,7 +79,7 @@ internal static partial class NullFillSql
     /// </summary>
     public static string Batched(string quotedTable, string quotedColumn, string value)
     {
-        if (value.Contains(DollarTag, StringComparison.Ordinal))
+        if (!Backfill.Internal.BatchLoopSql.CanQuote(DollarTag, value))
         {
             // Cannot be quoted inside the block: the plain UPDATE (one transaction) is still correct.
             return $"UPDATE {quotedTable} SET {quotedColumn} = {value} WHERE {quotedColumn} IS NULL;";
@@ -88,35 +87,29 @@ internal static partial class NullFillSql
 
         var update = $"UPDATE {quotedTable} SET {quotedColumn} = {value} " +
                      $"WHERE ctid = ANY (ARRAY(SELECT ctid FROM {quotedTable} WHERE {quotedColumn} IS NULL LIMIT batch_size))";
-        return string.Create(CultureInfo.InvariantCulture, $"""
-            DO {DollarTag}
-            DECLARE
-                batch_size bigint;
-                filled bigint;
-                idle int := 0;
-            BEGIN
-                SELECT greatest(10000, count(*) / 50) INTO batch_size FROM {quotedTable} WHERE {quotedColumn} IS NULL;
-                LOOP
-                    {update};
-                    GET DIAGNOSTICS filled = ROW_COUNT;
-                    COMMIT;
-                    IF filled = 0 THEN
-                        EXIT WHEN NOT EXISTS (SELECT 1 FROM {quotedTable} WHERE {quotedColumn} IS NULL);
-                        idle := idle + 1;
-                        IF idle >= 3 THEN
-                            RAISE EXCEPTION 'EfSafeMigrations: NULLs in %.% keep coming back while filling them (a trigger or a writer sets NULL)',
-                                {Literal(quotedTable)}, {Literal(quotedColumn)};
-                        END IF;
-                    ELSE
-                        idle := 0;
-                    END IF;
-                END LOOP;
-            END
-            {DollarTag};
+        return Backfill.Internal.BatchLoopSql.DoBlock(
+            DollarTag,
+            ["batch_size bigint;", "filled bigint;", "idle int := 0;"],
+            $"SELECT greatest(10000, count(*) / 50) INTO batch_size FROM {quotedTable} WHERE {quotedColumn} IS NULL;",
+            $"""
+            {update};
+            GET DIAGNOSTICS filled = ROW_COUNT;
+            """,
+            $"""
+            IF filled = 0 THEN
+                EXIT WHEN NOT EXISTS (SELECT 1 FROM {quotedTable} WHERE {quotedColumn} IS NULL);
+                idle := idle + 1;
+                IF idle >= 3 THEN
+                    RAISE EXCEPTION 'EfSafeMigrations: NULLs in %.% keep coming back while filling them (a trigger or a writer sets NULL)',
+                        {Literal(quotedTable)}, {Literal(quotedColumn)};
+                END IF;
+            ELSE
+                idle := 0;
+            END IF;
             """);
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static string Literal(string text) => Backfill.Internal.BatchLoopSql.Literal(text);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

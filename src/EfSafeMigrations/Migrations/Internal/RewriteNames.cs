@@ -12,4 +12,5 @@ internal static class RewriteNames
     public const string ConstraintUsingIndex = "constraint-using-concurrent-index";
     public const string Timeouts = "timeouts";
     public const string BatchedFill = "batched-fill";
+    public const string Backfill = "backfill";
 }

@@ -9,7 +9,8 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// Attached to the command instance rather than a MigrationCommand subclass, so EF's own executor and
 /// script generation see ordinary commands.
 /// </summary>
-internal sealed record SafeCommandInfo(StatementKind Kind, IReadOnlyList<string> Rewrites, string? IndexSchema = null, string? IndexName = null)
+internal sealed record SafeCommandInfo(
+    StatementKind Kind, IReadOnlyList<string> Rewrites, string? IndexSchema = null, string? IndexName = null, BackfillOperation? Backfill = null)
 {
     private static readonly ConditionalWeakTable<MigrationCommand, SafeCommandInfo> Table = new();
 

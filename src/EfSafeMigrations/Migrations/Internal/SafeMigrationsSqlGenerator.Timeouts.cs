@@ -34,7 +34,9 @@ internal sealed partial class SafeMigrationsSqlGenerator
         foreach (var command in commands)
         {
             var info = SafeCommandInfo.Find(command)!;
-            var wanted = TimeoutsFor(info.Kind, _options.Execution);
+            var wanted = info.Kind == StatementKind.Backfill
+                ? (_options.Execution.LockTimeout, TimeSpan.Zero) // The script's DO block runs every batch in one statement.
+                : TimeoutsFor(info.Kind, _options.Execution);
             if (command.TransactionSuppressed)
             {
                 inTransaction = null;

@@ -20,6 +20,12 @@ internal enum StatementKind
     /// </summary>
     Fill,
 
+    /// <summary>
+    /// A backfill (<see cref="BackfillOperation"/>): outside a transaction. The safe migrator runs it batch by batch, each
+    /// batch under the statement timeout; a script's <c>DO</c> block runs every batch in one statement, so without one.
+    /// </summary>
+    Backfill,
+
     /// <summary>A <c>SET lock_timeout/statement_timeout</c> the generator wrote; the safe migrator applies timeouts itself.</summary>
     TimeoutSetting,
 }

@@ -73,7 +73,7 @@ internal sealed class PushEngine(IPushPlanApplier applier, IPushPlanLinter linte
         var defaultSchema = designModel.GetDefaultSchema() ?? "public";
         var allowList = new AllowList(options.AllowDataLoss, defaultSchema);
         var (tableRenames, columnRenames) = RenameHints.Parse(options.Renames, defaultSchema);
-        var excluded = new HashSet<string>(StringComparer.Ordinal) { session.HistoryTable.Name, JournalTable.Name };
+        var excluded = new HashSet<string>(StringComparer.Ordinal) { session.HistoryTable.Name, JournalTable.Name, Backfill.Internal.BackfillCheckpoints.Name };
 
         var live = await CatalogReader.ReadAsync(session.Connection, excluded, cancellationToken);
         var desired = await (desiredSchema ?? DesiredSchemaBuilder.BuildAsync)(

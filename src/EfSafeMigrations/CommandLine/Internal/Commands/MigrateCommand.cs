@@ -114,6 +114,12 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
                 var attempts = statement.Attempts > 1 ? $"  [{statement.Attempts} attempts]" : string.Empty;
                 output.Line($"      {Durations.Human(statement.Duration),9}  step {statement.StepNumber}  {Sql.OneLine(statement.Sql)}{where}{skipped}{attempts}", Style.Dim);
             }
+
+            foreach (var backfill in report.Backfills.Where(b => b.MigrationId == migration.Id))
+            {
+                output.Line($"      backfill of {backfill.Table}: {backfill.RowsUpdated} row(s) changed, {backfill.RowsWalked} walked, {backfill.Batches} batch(es)" +
+                            (backfill.ResumedAfterBatch > 0 ? $" (resumed after batch {backfill.ResumedAfterBatch})" : string.Empty), Style.Dim);
+            }
         }
 
         WriteVerification(output, report);
@@ -123,6 +129,17 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         output.Document["lockWaitMs"] = Durations.Milliseconds(report.LockWait);
         output.Document["retries"] = report.Retries;
         output.Document["problems"] = ProblemRendering.ToJson(report.Problems);
+        output.Document["backfills"] = new JsonArray([.. report.Backfills.Select(b => (JsonNode)new JsonObject
+        {
+            ["migration"] = b.MigrationId,
+            ["step"] = b.Step,
+            ["table"] = b.Table,
+            ["rowsUpdated"] = b.RowsUpdated,
+            ["rowsWalked"] = b.RowsWalked,
+            ["batches"] = b.Batches,
+            ["durationMs"] = Durations.Milliseconds(b.Duration),
+            ["resumedAfterBatch"] = b.ResumedAfterBatch,
+        })]);
         output.Document["migrations"] = new JsonArray([.. report.Migrations.Select(m => (JsonNode)new JsonObject
         {
             ["id"] = m.Id,

@@ -5,11 +5,15 @@ namespace EfSafeMigrations.CommandLine.Internal.Rendering;
 /// <summary>
 /// Turns <c>MigrateSafelyAsync</c>'s progress reports into the progress display: on a terminal, a live line
 /// naming the migration and step being applied (with its running time: an index build may take minutes);
-/// otherwise one plain line per migration, retry, lock wait and wait for an earlier run's index build.
+/// otherwise one plain line per migration, retry, lock wait and wait for an earlier run's index build. A backfill updates the
+/// live line after every batch (rows, rate, time left) and prints a line every 30 s.
 /// </summary>
 internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<SafeMigrationProgress>
 {
+    private static readonly TimeSpan BackfillLineInterval = TimeSpan.FromSeconds(30);
+
     private readonly List<string> _completed = [];
+    private readonly System.Diagnostics.Stopwatch _sinceBackfillLine = new();
     private int? _stepsTotal;
 
     /// <summary>The migrations this run applied or reverted so far (what was done, when the run is stopped).</summary>
@@ -35,6 +39,16 @@ internal sealed class MigrationProgress(ProgressDisplay display) : IProgress<Saf
                 break;
             case SafeMigrationStage.StatementCompleted:
                 display.Update($"{value.MigrationId}: step {Math.Min((value.Step ?? 0) + 1, _stepsTotal ?? int.MaxValue)} of {_stepsTotal}");
+                break;
+            case SafeMigrationStage.Backfilling:
+                // The live line follows every batch; logs get a line now and then, not one per batch.
+                display.Update($"{value.MigrationId}: step {value.Step} of {_stepsTotal}, {value.Message}");
+                if (!_sinceBackfillLine.IsRunning || _sinceBackfillLine.Elapsed >= BackfillLineInterval)
+                {
+                    display.Event($"{value.MigrationId}: step {value.Step}: {value.Message}");
+                    _sinceBackfillLine.Restart();
+                }
+
                 break;
             case SafeMigrationStage.Retrying or SafeMigrationStage.WaitingForIndexBuild:
                 display.Event(value.Message);

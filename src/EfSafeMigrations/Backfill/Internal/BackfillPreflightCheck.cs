@@ -1,0 +1,87 @@
+using EfSafeMigrations.Execution;
+using EfSafeMigrations.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace EfSafeMigrations.Backfill.Internal;
+
+/// <summary>
+/// Before anything of a run executes: every pending backfill over a table that exists now must have a key it can walk
+/// (the primary key, or a named NOT NULL unique key). A backfill that would be refused stops the run here, with
+/// nothing applied, instead of after the steps before it. Tables a pending migration creates (also over a table of the same
+/// name that is in the way, which that migration's own step then reports) are checked when their backfill is reached.
+/// </summary>
+internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
+{
+    public const string CheckName = "backfill";
+    public const string NoKey = "BackfillWithoutKey";
+
+    public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var backfills = BackfillsOnExistingTables(context.PendingMigrations);
+        if (backfills.Count == 0)
+        {
+            return [];
+        }
+
+        var sql = context.Context.GetService<ISqlGenerationHelper>();
+        return await ContextConnection.UseAsync<IReadOnlyList<PreflightProblem>>(context.Context, async connection =>
+        {
+            var problems = new List<PreflightProblem>();
+            foreach (var (id, backfill) in backfills)
+            {
+                var table = sql.DelimitIdentifier(backfill.Table, backfill.Schema);
+                if (!await ExistsAsync(connection, table, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await BackfillKey.ResolveAsync(connection, table, backfill.KeyColumns, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BackfillRefusedException refused)
+                {
+                    problems.Add(new PreflightProblem(CheckName, PreflightSeverity.Error, NoKey, id, refused.Message,
+                        "Give the table a primary key in an earlier migration, or pass keyColumns: a NOT NULL key with a unique index over exactly its columns."));
+                }
+            }
+
+            return problems;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pending backfills, in order, except those over a table a pending migration creates before them.</summary>
+    private static List<(string Id, BackfillOperation Backfill)> BackfillsOnExistingTables(IReadOnlyList<(string Id, Migration Migration)> pending)
+    {
+        var created = new HashSet<(string?, string)>();
+        var backfills = new List<(string, BackfillOperation)>();
+        foreach (var (id, migration) in pending)
+        {
+            foreach (var operation in migration.UpOperations)
+            {
+                if (operation is CreateTableOperation table)
+                {
+                    created.Add((table.Schema, table.Name));
+                }
+                else if (operation is BackfillOperation backfill && !created.Contains((backfill.Schema, backfill.Table)))
+                {
+                    backfills.Add((id, backfill));
+                }
+            }
+        }
+
+        return backfills;
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection);
+        command.Parameters.AddWithValue("table", table);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}
