@@ -53,6 +53,9 @@ public sealed class BenchDatabases(IPostgresServer server)
         return name;
     }
 
+    /// <summary>A server-wide CHECKPOINT (as the admin role), so that a run does not inherit one due to earlier writes.</summary>
+    public Task CheckpointAsync() => ExecuteAsync(Admin(), "CHECKPOINT");
+
     /// <summary>Drops a database once its run is measured, to keep the disk small.</summary>
     public async Task DropAsync(string name)
     {
