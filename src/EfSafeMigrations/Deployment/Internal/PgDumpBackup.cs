@@ -13,9 +13,9 @@ namespace EfSafeMigrations.Deployment.Internal;
 internal static class PgDumpBackup
 {
     public static async Task<string> TakeAsync(
-        string? pgDumpPath, string outputPath, string connectionString, ILogger logger, CancellationToken cancellationToken)
+        string? pgDumpPath, int serverMajor, string outputPath, string connectionString, ILogger logger, CancellationToken cancellationToken)
     {
-        var pgDump = PgDumpLocator.Find(pgDumpPath);
+        var pgDump = PgDumpLocator.Find(pgDumpPath, serverMajor);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         var folder = Directory.Exists(outputPath) || outputPath.EndsWith(Path.DirectorySeparatorChar) || outputPath.EndsWith(Path.AltDirectorySeparatorChar);
         var file = Path.GetFullPath(folder

@@ -18,7 +18,8 @@ internal sealed class RunHooks(
             {
                 if (hooks.BackupPath is { } path && report.Plan.Migrations.Count > 0)
                 {
-                    report.BackupFile = await PgDumpBackup.TakeAsync(hooks.PgDumpPath, path, toolConnectionString, logger, cancellationToken)
+                    report.BackupFile = await PgDumpBackup.TakeAsync(
+                            hooks.PgDumpPath, connection.PostgreSqlVersion.Major, path, toolConnectionString, logger, cancellationToken)
                         .ConfigureAwait(false);
                 }
 
