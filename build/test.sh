@@ -10,7 +10,8 @@
 #   EFSAFEMIGRATIONS_PG_MATRIX="13 17"   the majors of the version matrix ("" for none; default: every major
 #                                        build/ensure-postgres-versions.sh pins but the local server's, none with --filter)
 #   EFSAFEMIGRATIONS_PG_MATRIX_JOBS=2    how many majors run at a time
-#   EFSAFEMIGRATIONS_PG_MATRIX_FILTER=EXPR   a dotnet test filter for the matrix runs only (default: --filter's, or all)
+#   EFSAFEMIGRATIONS_PG_MATRIX_FILTER=EXPR   a dotnet test filter for the matrix runs only (default: --filter's, or
+#                                            every test but the OS-process topology ones: TestCategory!=Processes)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -112,8 +113,12 @@ fi
 # The integration tests on each other PostgreSQL major, from the binaries ensure-postgres-versions.sh caches:
 # one `dotnet test` per major (its own cluster, trx and log), a few at a time; each log is printed when its
 # run ends, whole when it failed.
+# By default the matrix leaves out the OS-process topology tests (category Processes: migrator processes started,
+# killed, pooled, and the fixture's own tests): they test processes and locks, not what differs between majors, and
+# starting those processes is most of the suite's time. They run on the main server above.
 run_integration_tests_on() { # major bin-folder
   local major="$1" bin="$2" matrix_filter=("${filter[@]}")
+  [ ${#matrix_filter[@]} -gt 0 ] || matrix_filter=(--filter "TestCategory!=Processes")
   [ -z "${EFSAFEMIGRATIONS_PG_MATRIX_FILTER:-}" ] || matrix_filter=(--filter "$EFSAFEMIGRATIONS_PG_MATRIX_FILTER")
   EFSAFEMIGRATIONS_PG_BIN="$bin" EFSAFEMIGRATIONS_TEST_PG_MAJOR="$major" EFSAFEMIGRATIONS_TEST_DOCKER=0 \
     dotnet test tests/EfSafeMigrations.IntegrationTests -c "$configuration" --no-build -nologo \

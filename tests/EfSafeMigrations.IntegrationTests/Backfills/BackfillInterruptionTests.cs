@@ -1,3 +1,4 @@
+using EfSafeMigrations.IntegrationTests.Infrastructure;
 using EfSafeMigrations.IntegrationTests.Models.Backfills;
 using EfSafeMigrations.IntegrationTests.SafeApply;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace EfSafeMigrations.IntegrationTests.Backfills;
 /// at the next batch, and every row ends incremented exactly once. The batch holding row 30 waits at a gate (an
 /// advisory lock the test holds), so the stop lands mid-batch by construction, not by timing.
 /// </summary>
+[Category(TestCategories.Processes)]
 public class BackfillInterruptionTests
 {
     private const int Committed = (BackfillIds.GateRow - 1) / BackfillIds.BatchSize;

@@ -1,3 +1,4 @@
+using EfSafeMigrations.IntegrationTests.Infrastructure;
 using EfSafeMigrations.ThrowawayPostgres;
 using EfSafeMigrations.ThrowawayPostgres.LocalCluster;
 
@@ -38,6 +39,7 @@ public class ServerLocatorTests
     }
 
     [Test]
+    [Category(TestCategories.Processes)]
     public async Task A_Docker_host_that_does_not_answer_falls_through_to_the_local_binaries()
     {
         var variables = new Dictionary<string, string?>
@@ -54,6 +56,7 @@ public class ServerLocatorTests
     }
 
     [Test]
+    [Category(TestCategories.Processes)]
     public async Task A_local_cluster_is_stopped_and_its_folder_deleted_on_dispose()
     {
         var cluster = await LocalPostgresCluster.StartAsync();

@@ -11,6 +11,7 @@ namespace EfSafeMigrations.IntegrationTests.Pooling;
 /// Migrating through a real PgBouncer: in transaction pooling each transaction may run on another server connection,
 /// so nothing session-level may be left on one, and the session-level migration lock cannot work there.
 /// </summary>
+[Category(TestCategories.Processes)]
 public class PgBouncerTests
 {
     private const int PoolSize = 3;

@@ -31,6 +31,7 @@ public class ConcurrencyAndFaultTests
     }
 
     [Test]
+    [Category(TestCategories.Processes)]
     public async Task Eight_migrator_processes_apply_every_migration_exactly_once_without_deadlock()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
@@ -51,6 +52,7 @@ public class ConcurrencyAndFaultTests
 
     /// <summary>In this fixture, not beside the other database-access tests: two eight-process tests at once overload a 2-core runner.</summary>
     [Test]
+    [Category(TestCategories.Processes)]
     public async Task A_missing_database_is_created_by_one_of_eight_migrator_processes_and_each_migration_applied_once()
     {
         await using var owner = await PostgresTestServer.CreateDatabaseAsync();

@@ -11,6 +11,7 @@ namespace EfSafeMigrations.IntegrationTests.SafeApply;
 /// goes on building (the server notices the dead client only when the build ends). The rerun, a separate process,
 /// must recognise that build as an earlier migrator's, wait for it, and end with a valid index and an applied journal.
 /// </summary>
+[Category(TestCategories.Processes)]
 public class OrphanedIndexBuildTests
 {
     [Test]

@@ -71,6 +71,7 @@ public class SnapshotBlockerTests
     }
 
     [Test]
+    [Category(TestCategories.Processes)]
     public async Task A_snapshot_held_by_another_process_fails_the_build_after_every_attempt_naming_it_and_leaves_no_INVALID_index()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
