@@ -20,7 +20,18 @@ internal sealed class TargetContexts<TContext>
     public TargetContexts(Func<TenantTarget, NpgsqlDataSource, TContext> byDataSource)
         => _byDataSource = byDataSource ?? throw new ArgumentNullException(nameof(byDataSource));
 
-    public (TContext Context, IAsyncDisposable Release) Create(TenantTarget target)
+    /// <summary>Runs <paramref name="use"/> on the target's context, then disposes the context and releases the target's connections.</summary>
+    public async Task<T> UseAsync<T>(TenantTarget target, Func<TContext, Task<T>> use)
+    {
+        var (context, release) = Create(target);
+        await using (release.ConfigureAwait(false))
+        await using (context.ConfigureAwait(false))
+        {
+            return await use(context).ConfigureAwait(false);
+        }
+    }
+
+    private (TContext Context, IAsyncDisposable Release) Create(TenantTarget target)
     {
         if (_byDataSource is null)
         {

@@ -62,6 +62,9 @@ internal static class TargetSet
         return schema is null ? where : $"{where}/{schema}";
     }
 
+    /// <summary>A target's failure as a report shows it: its type and message, passwords redacted.</summary>
+    public static string Describe(Exception failure) => $"{failure.GetType().Name}: {Execution.Internal.SecretRedactor.Redact(failure.Message)}";
+
     /// <summary>The server a target is on (per-server parallelism).</summary>
     public static string Server(TenantTarget target)
     {

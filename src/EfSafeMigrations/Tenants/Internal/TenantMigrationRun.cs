@@ -22,9 +22,7 @@ internal static class TenantMigrationRun
         try
         {
             await EnsureSchemaAsync(target, cancellationToken).ConfigureAwait(false);
-            var (context, release) = contexts.Create(target);
-            await using (release.ConfigureAwait(false))
-            await using (context.ConfigureAwait(false))
+            return await contexts.UseAsync(target, async context =>
             {
                 var report = await context.Database
                     .MigrateSafelyAsync(options.MigrateOptions?.Invoke(target) ?? new MigrateSafelyOptions(), cancellationToken)
@@ -33,7 +31,7 @@ internal static class TenantMigrationRun
                 return new TenantResult(
                     target.Name, location, changed.Count > 0 ? TenantOutcome.Applied : TenantOutcome.UpToDate, changed, clock.Elapsed,
                     Canary: canary);
-            }
+            }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -50,7 +48,7 @@ internal static class TenantMigrationRun
         {
             return new TenantResult(
                 target.Name, location, TenantOutcome.Failed, [], clock.Elapsed,
-                $"{failure.GetType().Name}: {SecretRedactor.Redact(failure.Message)}",
+                TargetSet.Describe(failure),
                 ResumableState: "nothing was applied by this run; fix the cause and run again", Canary: canary);
         }
     }

@@ -1,4 +1,3 @@
-using EfSafeMigrations.Execution.Internal;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfSafeMigrations.Tenants.Internal;
@@ -13,9 +12,7 @@ internal static class TenantStatusRead
         var location = TargetSet.Location(target);
         try
         {
-            var (context, release) = contexts.Create(target);
-            await using (release.ConfigureAwait(false))
-            await using (context.ConfigureAwait(false))
+            return await contexts.UseAsync(target, async context =>
             {
                 var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
                 var pending = context.Database.GetMigrations().Where(id => !applied.Contains(id)).ToList();
@@ -23,7 +20,7 @@ internal static class TenantStatusRead
                     ? null
                     : (await context.Database.CheckAsync(check, cancellationToken).ConfigureAwait(false)).Outcome;
                 return new TenantStatus(target.Name, location, applied.Count, pending, drift);
-            }
+            }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -31,7 +28,7 @@ internal static class TenantStatusRead
         }
         catch (Exception failure)
         {
-            return new TenantStatus(target.Name, location, 0, [], Error: $"{failure.GetType().Name}: {SecretRedactor.Redact(failure.Message)}");
+            return new TenantStatus(target.Name, location, 0, [], Error: TargetSet.Describe(failure));
         }
     }
 }
