@@ -20,17 +20,22 @@ internal static partial class PgDumpLocator
                     "executable of the PostgreSQL client tools, or remove it to search PATH.", configuredPath);
         }
 
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(InstallFolders())
-            .Select(folder => Path.Combine(folder, Executable))
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => (Path: path, Major: MajorOf(path)))
-            .ToList();
-        if (found.FirstOrDefault(f => f.Major >= serverMajor) is { Path: not null } usable)
+        // Asked one at a time (each answer is a process start), stopping at the first that can dump this server.
+        var found = new List<(string Path, int Major)>();
+        foreach (var path in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+                     .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                     .Concat(InstallFolders())
+                     .Select(folder => Path.Combine(folder, Executable))
+                     .Where(File.Exists)
+                     .Distinct(StringComparer.Ordinal))
         {
-            return usable.Path;
+            var major = MajorOf(path);
+            if (major >= serverMajor)
+            {
+                return path;
+            }
+
+            found.Add((path, major));
         }
 
         var tooOld = found.Count == 0 ? "" :
