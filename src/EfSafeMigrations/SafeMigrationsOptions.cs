@@ -26,4 +26,7 @@ public sealed class SafeMigrationsOptions
 
     /// <summary>Callbacks around a run and each migration, and the <c>pg_dump</c> backup before applying.</summary>
     public MigrationHookOptions Hooks { get; } = new();
+
+    /// <summary>Expand/contract changes and the post-deployment phase: scaffolding, when contracts run.</summary>
+    public ExpandContractOptions ExpandContract { get; } = new();
 }
