@@ -5,9 +5,10 @@ namespace EfSafeMigrations.Sample;
 
 /// <summary>
 /// The quickstart tour: the app's first two releases are applied, 20,000 users sign up, then the four
-/// later migrations (a name split with a batched data migration, and email moved to a new column in two
-/// releases) are linted, planned and applied safely, with timings. Every step is one of the commands a
-/// user runs from a terminal or CI (<c>dotnet run -- &lt;command&gt;</c>).
+/// later migrations (a name split with a batched data migration, and email renamed to email_address with
+/// expand/contract across two releases) are linted, planned and applied safely: the expand at the new
+/// release's start-up while the old version still writes, the contract after the rollout. Every command step
+/// is one a user runs from a terminal or CI (<c>dotnet run -- &lt;command&gt;</c>).
 /// </summary>
 public static class Demo
 {
@@ -25,40 +26,31 @@ public static class Demo
             Environment.SetEnvironmentVariable("EFSAFEMIGRATIONS_SHADOW_CONNECTION_STRING", shadow);
         }
 
-        (string Title, string[] Command, int[] Accepted, Func<Task>? Before)[] steps =
+        TourStep[] steps =
         [
-            ("The app's first two releases: users, then bio + is_active with an index", ["migrate", "AddBioAndIsActive"], [0], null),
-            ($"{SampleUsers:N0} users sign up; four migrations are waiting", ["status"], [0], () => SeedAsync(database)),
-            ("Lint the pending migrations (errors stop 'migrate'; assured operations are listed)", ["lint"], [0], null),
-            ("The safe plan: what runs, in which transaction, under which timeouts", ["script"], [0], null),
-            ("Apply safely, with timings", ["migrate"], [0], null),
-            ("Where the database stands now (from the journal)", ["status"], [0], null),
-            ("No drift between migrations, model and database", ["check"], [0], null),
+            new("The app's first two releases: users, then bio + is_active with an index", ["migrate", "AddBioAndIsActive"]),
+            new($"{SampleUsers:N0} users sign up; four migrations are waiting", ["status"], Before: () => SeedAsync(database)),
+            new("Lint the pending migrations (errors stop 'migrate'; assured operations are listed)", ["lint"]),
+            new("The safe plan: what runs, in which transaction, under which timeouts", ["script"]),
+            new("The new release starts: MigrateSafelyAsync applies the expand with the rest, the contract waits",
+                Run: () => RenameRollout.StartNewReleaseAsync(database.ConnectionString)),
+            new("During the rollout, the old and the new version write side by side",
+                Run: () => RenameRollout.WriteWithBothVersionsAsync(database.ConnectionString)),
+            new("What waits for the end of the rollout", ["status"]),
+            new("The rollout has finished: the post-deployment contract drops email", ["migrate", "--post-deployment"]),
+            new("Where the database stands now (from the journal)", ["status"]),
+            new("No drift between migrations, model and database", ["check"]),
         ];
 
         var failures = 0;
         var number = 0;
-        foreach (var (title, command, accepted, before) in steps)
+        foreach (var step in steps)
         {
             number++;
             Console.WriteLine();
-            Console.WriteLine(Bold($"── {number}/{steps.Length}  {title}", colour));
-            if (!SafeMigrationsCommandLine.IsCommand(command))
+            Console.WriteLine(Bold($"── {number}/{steps.Length}  {step.Title}", colour));
+            if (!await step.RunAsync(database, colour))
             {
-                Console.WriteLine($"   ('{command[0]}' is not available in this version of EfSafeMigrations yet: skipped)");
-                continue;
-            }
-
-            if (before is not null)
-            {
-                await before();
-            }
-
-            Console.WriteLine(Dim($"$ dotnet run -- {string.Join(' ', command)}", colour));
-            var exitCode = await SafeMigrationsCommandLine.RunAsync(command, () => UsersDbContext.Create(database.ConnectionString));
-            if (!accepted.Contains(exitCode))
-            {
-                Console.WriteLine($"   '{string.Join(' ', command)}' exited with {exitCode}.");
                 failures++;
             }
         }
@@ -102,5 +94,32 @@ public static class Demo
 
     private static string Bold(string text, bool colour) => colour ? $"\u001b[1m{text}\u001b[0m" : text;
 
-    private static string Dim(string text, bool colour) => colour ? $"\u001b[2m{text}\u001b[0m" : text;
+    /// <summary>One step of the tour: a command as a user types it, or what the app itself does (<paramref name="Run"/>).</summary>
+    private sealed record TourStep(string Title, string[]? Command = null, Func<Task>? Before = null, Func<Task<bool>>? Run = null)
+    {
+        public async Task<bool> RunAsync(SampleDatabase database, bool colour)
+        {
+            if (Before is not null)
+            {
+                await Before();
+            }
+
+            if (Run is not null)
+            {
+                return await Run();
+            }
+
+            Console.WriteLine(Dim($"$ dotnet run -- {string.Join(' ', Command!)}", colour));
+            var exitCode = await SafeMigrationsCommandLine.RunAsync(Command!, () => UsersDbContext.Create(database.ConnectionString));
+            if (exitCode == 0)
+            {
+                return true;
+            }
+
+            Console.WriteLine($"   '{string.Join(' ', Command!)}' exited with {exitCode}.");
+            return false;
+        }
+
+        private static string Dim(string text, bool colour) => colour ? $"\u001b[2m{text}\u001b[0m" : text;
+    }
 }

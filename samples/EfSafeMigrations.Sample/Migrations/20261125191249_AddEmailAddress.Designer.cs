@@ -44,12 +44,8 @@ namespace EfSafeMigrations.Sample.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("email");
-
                     b.Property<string>("EmailAddress")
+                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("email_address");
 
@@ -74,10 +70,6 @@ namespace EfSafeMigrations.Sample.Migrations
                         .HasDefaultValueSql("now()");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Email")
-                        .IsUnique()
-                        .HasDatabaseName("ix_users_email");
 
                     b.HasIndex("EmailAddress")
                         .IsUnique()

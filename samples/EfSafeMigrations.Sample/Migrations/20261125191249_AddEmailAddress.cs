@@ -11,17 +11,16 @@ namespace EfSafeMigrations.Sample.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "email_address",
-                table: "users",
-                type: "text",
-                nullable: true);
-
             // Renaming email to email_address without breaking the running version, step 1 of 2 (expand).
-            // RENAME COLUMN would break every running instance at once; instead the new column is added and
-            // the release that ships this migration dual-writes: the app sets both email and email_address on every
-            // insert and update, while the rows written before are copied here in batches (migrationBuilder.Backfill).
-            migrationBuilder.Backfill("users", set: "email_address = email", where: "email_address IS NULL", batchSize: 1_000);
+            // RENAME COLUMN would break every running instance at once; instead email_address is added beside email,
+            // a trigger keeps the two written in both directions (the old version writes email, this release writes
+            // email_address) and the rows written before are copied in batches. Runs at start-up with the release.
+            migrationBuilder.ExpandRenameColumn(
+                table: "users",
+                name: "email",
+                newName: "email_address",
+                type: "text",
+                nullable: false);
 
             // Built with CREATE UNIQUE INDEX CONCURRENTLY by EfSafeMigrations: writes go on during the build.
             migrationBuilder.CreateIndex(
@@ -38,9 +37,14 @@ namespace EfSafeMigrations.Sample.Migrations
                 name: "ix_users_email_address",
                 table: "users");
 
-            migrationBuilder.DropColumn(
-                name: "email_address",
-                table: "users");
+            // Rolling the release back before the contract: the trigger and email_address go; email was kept
+            // written all along, so nothing either version wrote is lost.
+            migrationBuilder.UndoExpandRenameColumn(
+                table: "users",
+                name: "email",
+                newName: "email_address",
+                type: "text",
+                nullable: false);
         }
     }
 }

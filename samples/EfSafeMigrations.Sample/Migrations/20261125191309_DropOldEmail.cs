@@ -1,4 +1,4 @@
-﻿using EfSafeMigrations;
+﻿using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,58 +6,22 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EfSafeMigrations.Sample.Migrations
 {
     /// <inheritdoc />
-    [SafetyAssured("ESM0018", Reason = "email is unused since the AddEmailAddress release: every running version reads and writes email_address")]
     public partial class DropOldEmail : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Step 2 of 2 (contract), shipped once no running version reads email any more: the app reads and
-            // writes email_address only. The old column and its index go; the data lives on in email_address.
-            migrationBuilder.DropIndex(
-                name: "ix_users_email",
-                table: "users");
-
-            migrationBuilder.DropColumn(
+            // Step 2 of 2 (contract), with the same arguments as the expand. A contract makes this a post-deployment
+            // migration: start-up leaves it waiting, and 'migrate --post-deployment' runs it once the rollout has
+            // finished and no running version writes email. It drops the trigger and email (with its index; the data
+            // lives on in email_address) and makes email_address NOT NULL without a long lock (CHECK ... NOT VALID,
+            // VALIDATE, SET NOT NULL).
+            migrationBuilder.ContractRenameColumn(
+                table: "users",
                 name: "email",
-                table: "users");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "email_address",
-                table: "users",
+                newName: "email_address",
                 type: "text",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "text",
-                oldNullable: true);
-            // No defaultValue: "" (EF's scaffold had one): every row has email_address since AddEmailAddress.
-            // EfSafeMigrations runs this SET NOT NULL as CHECK ... NOT VALID, VALIDATE, SET NOT NULL, so the
-            // table is never locked for the length of a full scan.
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.AlterColumn<string>(
-                name: "email_address",
-                table: "users",
-                type: "text",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "text");
-
-            migrationBuilder.AddColumn<string>(
-                name: "email",
-                table: "users",
-                type: "text",
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_users_email",
-                table: "users",
-                column: "email",
-                unique: true);
+                nullable: false);
         }
     }
 }
