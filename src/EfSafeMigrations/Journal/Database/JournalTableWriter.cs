@@ -29,6 +29,7 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
         }
 
         await ExecuteAsync(connection, null, JournalTable.CreateSql(_table), cancellationToken, []).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, JournalTable.UpgradeSql(_table), cancellationToken, []).ConfigureAwait(false);
         await ExecuteAsync(connection, null, Backfills.CreateSql, cancellationToken, []).ConfigureAwait(false);
     }
 
@@ -61,23 +62,26 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
         return entries;
     }
 
-    /// <summary>Marks a migration running; a fresh start resets step progress, a resume keeps it.</summary>
+    /// <summary>
+    /// Marks a migration running; a fresh start resets step progress, a resume keeps it. <paramref name="phase"/>: one of
+    /// <see cref="JournalTable.Phases"/>.
+    /// </summary>
     public Task StartAsync(
-        NpgsqlConnection connection, string migrationId, string? checksum, int stepsTotal, int stepsCompleted, string application,
+        NpgsqlConnection connection, string migrationId, string? checksum, int stepsTotal, int stepsCompleted, string application, string phase,
         CancellationToken cancellationToken)
         => ExecuteAsync(connection, null, $"""
             INSERT INTO {_table} AS j (migration_id, checksum, status, steps_total, steps_completed, last_completed_step, started_at,
-                                       finished_at, duration_ms, failed_statement, error, applied_by_host, applied_by_application, library_version)
+                                       finished_at, duration_ms, failed_statement, error, applied_by_host, applied_by_application, library_version, phase)
             VALUES (@id, @checksum, '{JournalTable.Statuses.Running}', @total, @completed, NULLIF(@completed, 0), now(),
-                    NULL, NULL, NULL, NULL, @host, @application, @version)
+                    NULL, NULL, NULL, NULL, @host, @application, @version, @phase)
             ON CONFLICT (migration_id) DO UPDATE SET
                 checksum = EXCLUDED.checksum, status = EXCLUDED.status, steps_total = EXCLUDED.steps_total,
                 steps_completed = EXCLUDED.steps_completed, last_completed_step = EXCLUDED.last_completed_step,
                 started_at = EXCLUDED.started_at, finished_at = NULL, duration_ms = NULL, failed_statement = NULL, error = NULL,
                 applied_by_host = EXCLUDED.applied_by_host, applied_by_application = EXCLUDED.applied_by_application,
-                library_version = EXCLUDED.library_version
+                library_version = EXCLUDED.library_version, phase = EXCLUDED.phase
             """, cancellationToken,
-            [("id", migrationId), ("checksum", (object?)checksum ?? DBNull.Value), ("total", stepsTotal), ("completed", stepsCompleted),
+            [("phase", phase), ("id", migrationId), ("checksum", (object?)checksum ?? DBNull.Value), ("total", stepsTotal), ("completed", stepsCompleted),
              ("host", Environment.MachineName), ("application", application), ("version", SafeMigrationsAssembly.Version)]);
 
     public Task StepCompletedAsync(
