@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -22,8 +23,18 @@ public static class RenameRollout
             Console.WriteLine($"   {migration.Status.ToString().ToLowerInvariant(),-8} {migration.Id}  {Duration(migration.Duration)}");
         }
 
-        Console.WriteLine($"   Done: {report.AppliedMigrations.Count} applied; the post-deployment migrations wait for 'migrate --post-deployment'.");
-        return true;
+        foreach (var id in report.DeferredMigrations)
+        {
+            Console.WriteLine($"   deferred {id}  (post-deployment)");
+        }
+
+        Console.WriteLine($"   Done: {report.AppliedMigrations.Count} applied, {report.DeferredMigrations.Count} deferred.");
+        if (report.PostDeploymentNote is { } note)
+        {
+            Console.WriteLine($"   {note}");
+        }
+
+        return report.DeferredMigrations.Count > 0;
     }
 
     /// <summary>Writes through both versions and reads each value back through the other version's column.</summary>
@@ -53,16 +64,17 @@ public static class RenameRollout
         await db.SaveChangesAsync();
         agreed &= await ShowAsync(connection, "new version", "UPDATE", "email_address", ada.EmailAddress, "email", ada.Id);
 
-        Console.WriteLine(agreed
-            ? "   Both columns agree on every row whichever version wrote it; the backfill copied the rows written before."
-            : "   The two columns disagree: the expand's trigger did not keep them in sync.");
-        return agreed;
+        // The rows written before the release were copied by the expand's backfill.
+        var rows = (long)(await ScalarAsync(connection, "SELECT count(*) FROM users", null))!;
+        var differing = (long)(await ScalarAsync(connection, "SELECT count(*) FROM users WHERE email_address IS DISTINCT FROM email", null))!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {rows:N0} users, {differing} where email and email_address differ."));
+        return agreed && differing == 0;
     }
 
     private static async Task<bool> ShowAsync(NpgsqlConnection connection, string version, string verb, string written, string value, string other, long id)
     {
         var read = (string?)await ScalarAsync(connection, $"SELECT {other} FROM users WHERE id = {id}", null);
-        Console.WriteLine($"   {version}  {verb} {written,-13} = '{value}'  ->  {other,-13} reads '{read}'");
+        Console.WriteLine($"   {version}  {verb} {written,-13} = {"'" + value + "'",-24}  ->  {other,-13} reads '{read}'");
         return read == value;
     }
 

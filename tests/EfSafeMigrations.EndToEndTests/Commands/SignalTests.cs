@@ -43,7 +43,7 @@ public class SignalTests
             .And.Contain("Run 'migrate' again to resume.");
 
         await transaction.CommitAsync();
-        (await SampleApp.RunAsync(database.ConnectionString, "migrate")).ShouldSucceed().StandardOutput.Should().Contain("Done: 5 applied");
+        (await SampleApp.RunAsync(database.ConnectionString, "migrate")).ShouldSucceed().StandardOutput.Should().Contain("Done: 4 applied", "the rest but the post-deployment contract, which waits for the rollout");
     }
 
     /// <summary>Backends of the migrator waiting for a lock; waits up to <paramref name="patience"/> for one to appear.</summary>
