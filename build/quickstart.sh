@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The quickstart: one command on a fresh clone. Makes sure a PostgreSQL server can be started (installs
 # Debian's server binaries when they are missing and this runs as root; Docker also works), then runs the
-# sample app's tour: the Solo Kit users table through six migrations, with the lint report, the safe plan
-# and the timings. Nothing to configure; the throwaway server is deleted at the end.
+# sample app's tour: the Solo Kit users table through six migrations (an email rename with expand/contract:
+# the expand at start-up, both versions writing, the contract after the rollout), with the lint report, the
+# safe plan and the timings. Nothing to configure; the throwaway server is deleted at the end.
 #
 #   build/quickstart.sh                       the tour, on a throwaway server
 #   build/quickstart.sh status --json         any command of the sample app (see: build/quickstart.sh help)
