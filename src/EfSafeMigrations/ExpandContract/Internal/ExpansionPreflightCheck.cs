@@ -41,6 +41,12 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
             }
 
             var contracts = pending.Where(p => p.Operation.Stage == ExpansionStage.Contract).ToList();
+            foreach (var (id, operation) in contracts)
+            {
+                problems.AddRange((await ContractChecks.RunAsync(connection, sql, operation, cancellationToken).ConfigureAwait(false))
+                    .Select(p => new PreflightProblem(CheckName, p.Severity, p.Code, id, $"{operation.Describe()}: {p.Message}", p.Fix)));
+            }
+
             if (contracts.Count > 0 && !context.DryRun && context.Options.ExpandContract.OldWriterQuietPeriod > TimeSpan.Zero)
             {
                 problems.AddRange(await OldWriterCheck.RunAsync(connection, sql, contracts, context.Options.ExpandContract.OldWriterQuietPeriod, cancellationToken)
@@ -90,6 +96,8 @@ internal static class ExpansionProblemCodes
     public const string RowsNotConvertible = "ExpansionRowsNotConvertible";
     public const string RowsNotChecked = "ExpansionRowsNotChecked";
     public const string OldVersionWrites = "ExpansionOldVersionWrites";
+    public const string InPrimaryKey = "ExpansionPrimaryKeyColumn";
+    public const string Dependents = "ExpansionColumnInUse";
 
     public static string Format(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }
