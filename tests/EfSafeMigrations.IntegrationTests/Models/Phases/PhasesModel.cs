@@ -13,6 +13,25 @@ public sealed class PhasesDbContext(DbContextOptions<PhasesDbContext> options) :
 {
     public static PhasesDbContext Create(string connectionString, Action<SafeMigrationsOptions>? configure = null, bool safe = true)
         => new(ShopOptions.For<PhasesDbContext>(connectionString, safe, configure));
+
+    /// <summary>The new version's model: <c>legacy_code</c> no longer mapped.</summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<Account>(account =>
+        {
+            account.ToTable("accounts");
+            account.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+            account.Property(a => a.Email).HasColumnName("email");
+            account.Property(a => a.Note).HasColumnName("note");
+        });
+}
+
+public sealed class Account
+{
+    public long Id { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Note { get; set; }
 }
 
 [DbContext(typeof(PhasesDbContext))]
