@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EfSafeMigrations.IntegrationTests.Models.Phases;
 using EfSafeMigrations.IntegrationTests.Scripts;
+using EfSafeMigrations.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -77,14 +78,40 @@ public class PostDeploymentCommandTests
             .Should().Be("post");
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string[] args, Func<PhasesDbContext> create)
+    [Test]
+    public async Task Tenants_migrate_defers_on_each_target_and_tenants_migrate_post_deployment_applies()
+    {
+        await using var first = await PostgresTestServer.CreateDatabaseAsync();
+        await using var second = await PostgresTestServer.CreateDatabaseAsync();
+        await PostDeploymentPhaseTests.AtFirstReleaseAsync(first.ConnectionString);
+        await PostDeploymentPhaseTests.AtFirstReleaseAsync(second.ConnectionString);
+        List<TenantTarget> targets = [new("a", first.ConnectionString), new("b", second.ConnectionString)];
+        Task<IEnumerable<TenantTarget>> List(CancellationToken _) => Task.FromResult<IEnumerable<TenantTarget>>(targets);
+        static PhasesDbContext Create(TenantTarget t) => PhasesDbContext.Create(t.ScopedConnectionString);
+
+        var (deployCode, deployTable) = await CaptureAsync(() => SafeMigrationsCommandLine.TryRunTenantsAsync(["tenants", "migrate"], List, Create));
+        deployCode.Should().Be(0, deployTable);
+        deployTable.Should().Contain("1 post-deployment deferred (tenants migrate --post-deployment)");
+        (await HistoryAsync(second.ConnectionString)).Should().Equal(CreateAccounts.Id, AddAccountNote.Id);
+
+        var (postCode, postTable) = await CaptureAsync(
+            () => SafeMigrationsCommandLine.TryRunTenantsAsync(["tenants", "migrate", "--post-deployment"], List, Create));
+        postCode.Should().Be(0, postTable);
+        (await HistoryAsync(first.ConnectionString)).Should().Equal(CreateAccounts.Id, DropLegacyCode.Id, AddAccountNote.Id);
+        (await HistoryAsync(second.ConnectionString)).Should().Equal(CreateAccounts.Id, DropLegacyCode.Id, AddAccountNote.Id);
+    }
+
+    private static Task<(int? Code, string Output)> RunAsync(string[] args, Func<PhasesDbContext> create)
+        => CaptureAsync(async () => (int?)await SafeMigrationsCommandLine.RunAsync(args, create));
+
+    private static async Task<(int? Code, string Output)> CaptureAsync(Func<Task<int?>> run)
     {
         var original = Console.Out;
         await using var output = new StringWriter();
         Console.SetOut(output);
         try
         {
-            return (await SafeMigrationsCommandLine.RunAsync(args, create), output.ToString());
+            return (await run(), output.ToString());
         }
         finally
         {
