@@ -1,0 +1,42 @@
+using EfSafeMigrations.IntegrationTests.Models.Phases;
+using Microsoft.EntityFrameworkCore;
+using static EfSafeMigrations.IntegrationTests.SafeApply.Journal;
+
+namespace EfSafeMigrations.IntegrationTests.ExpandContract;
+
+/// <summary>
+/// Check between the deployment and the post-deployment run: what waits (a post-deployment drop) and what an open expansion keeps
+/// is information, not drift; a change made by hand still is drift.
+/// </summary>
+public class PostDeploymentCheckTests
+{
+    // The fixture's migrations are hand-written without a model snapshot, so the model part is left out.
+    private static void Options(CheckOptions o)
+    {
+        o.Journal = false;
+        o.PendingModelChanges = false;
+        o.ShadowConnectionString = PostgresTestServer.Server.AdminConnectionString;
+    }
+
+    [Test]
+    public async Task A_column_a_waiting_post_deployment_migration_drops_is_information_and_a_column_added_by_hand_is_still_drift()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await PostDeploymentPhaseTests.AtFirstReleaseAsync(database.ConnectionString);
+        await using var context = PhasesDbContext.Create(database.ConnectionString);
+        await context.Database.MigrateSafelyAsync();
+
+        var result = await context.Database.CheckAsync(Options);
+
+        result.Success.Should().BeTrue(string.Join("\n", result.Findings.Select(f => $"{f.Code} {f.Severity} {f.Subject}: {f.Message}")));
+        result.Findings.Should().ContainSingle(f => f.Code == "DRIFT_AWAITING_POST_DEPLOYMENT")
+            .Which.Subject.Should().Be("public.accounts.legacy_code");
+        result.Findings.Should().ContainSingle(f => f.Code == "PENDING_POST_DEPLOYMENT").Which.Subject.Should().Be(DropLegacyCode.Id);
+        result.Findings.Should().NotContain(f => f.Code == "DRIFT_SKIPPED");
+
+        await ExecuteAsync(database.ConnectionString, "ALTER TABLE accounts ADD COLUMN by_hand text");
+        var drifted = await context.Database.CheckAsync(Options);
+        drifted.Outcome.Should().Be(CheckOutcome.DatabaseDrift);
+        drifted.Findings.Should().Contain(f => f.Subject == "public.accounts.by_hand" && f.Severity == CheckSeverity.Error);
+    }
+}
