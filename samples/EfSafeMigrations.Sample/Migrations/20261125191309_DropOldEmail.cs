@@ -23,5 +23,12 @@ namespace EfSafeMigrations.Sample.Migrations
                 type: "text",
                 nullable: false);
         }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // Empty: the contract is the point of no return (email and its data are gone). Before it, the expand's
+            // Down (UndoExpandRenameColumn) is the way back.
+        }
     }
 }
