@@ -1,4 +1,5 @@
 using EfSafeMigrations.ExpandContract.Internal;
+using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
@@ -31,7 +32,7 @@ internal static class ExpansionDrift
             .Concat(waiting.SelectMany(w => DroppedBy(w.Migration, unqualifiedSchema).Select(s => (Subject: s, Why: Waits(w.Id)))))
             .ToList();
         return [.. findings.Select(f => f.Kind == CheckOutcome.DatabaseDrift && f.Subject is { } subject && WhyExpected(subject, owners, open) is { } why
-            ? new CheckFinding(CheckOutcome.DatabaseDrift, why.Code, CheckSeverity.Info, subject, $"{subject}: {why.Message}", Fix)
+            ? new CheckFinding(CheckOutcome.DatabaseDrift, why.Code, CheckSeverity.Info, subject, why.Message, Fix)
             : f)];
     }
 
@@ -49,18 +50,27 @@ internal static class ExpansionDrift
         return SyncObject(subject, open);
     }
 
-    /// <summary>The columns and tables an expand keeps apart from the model, as check names them (<c>schema.table[.column]</c>).</summary>
+    /// <summary>
+    /// What an expand keeps apart from the model, as check names it (<c>schema.table[.column]</c>, <c>schema.name</c>): its columns,
+    /// its trigger function and old-writes counter (<see cref="ExpansionNames"/>), the NOT VALID helper check a contract stopped
+    /// half-way leaves, the renamed table's old name.
+    /// </summary>
     private static IEnumerable<string> SubjectsOf(ExpansionOperation operation, string unqualifiedSchema)
     {
-        var table = $"{operation.Schema ?? unqualifiedSchema}.{operation.Table}";
-        return operation switch
+        var schema = operation.Schema ?? unqualifiedSchema;
+        var table = $"{schema}.{operation.Table}";
+        var names = ExpansionNames.Of(operation);
+        IEnumerable<string> objects = [$"{schema}.{names.Function}", $"{schema}.{names.Counter}", $"{table}.{names.Function}"];
+        return objects.Concat(operation switch
         {
-            ExpandColumnOperation column => [$"{table}.{column.Name}", $"{table}.{column.NewName}"],
-            ExpandRequiredOperation required => [$"{table}.{required.Name}"],
+            ExpandColumnOperation column =>
+                [$"{table}.{column.Name}", $"{table}.{column.NewName}", $"{table}.{SafeSql.NotNullCheckName(operation.Schema, operation.Table, column.NewName)}"],
+            ExpandRequiredOperation required =>
+                [$"{table}.{required.Name}", $"{table}.{SafeSql.NotNullCheckName(operation.Schema, operation.Table, required.Name)}"],
             RetireColumnOperation retired => [$"{table}.{retired.Name}"],
             ExpandTableRenameOperation => [table],
             _ => [],
-        };
+        });
     }
 
     private static IEnumerable<string> DroppedBy(Migration migration, string unqualifiedSchema)
@@ -76,12 +86,12 @@ internal static class ExpansionDrift
     private static bool Covers(string owned, string subject)
         => subject == owned || subject.StartsWith(owned + ".", StringComparison.Ordinal);
 
-    /// <summary>The sync trigger's function and counter sequence carry the expansion prefixes (ExpansionNames).</summary>
+    /// <summary>An object with the expansions' prefix that no open expansion names exactly (one in another schema, say).</summary>
     private static (string Code, string Message)? SyncObject(string subject, IReadOnlyList<OpenExpansion> open)
     {
         var name = subject[(subject.LastIndexOf('.') + 1)..];
-        return open.Count > 0 && (name.StartsWith("esm_sync_", StringComparison.Ordinal) || name.StartsWith("esm_req_", StringComparison.Ordinal))
-            ? (OpenCode, "kept in sync by an open expansion (" + string.Join("; ", open.Select(o => $"{o.Description}, expanded by {o.MigrationId}")) +
+        return open.Count > 0 && ExpansionNames.IsExpansionObject(name)
+            ? (OpenCode, "an object of an open expansion (" + string.Join("; ", open.Select(o => $"{o.Description}, expanded by {o.MigrationId}")) +
                 "); its contract removes it")
             : null;
     }

@@ -39,4 +39,42 @@ public class PostDeploymentCheckTests
         drifted.Outcome.Should().Be(CheckOutcome.DatabaseDrift);
         drifted.Findings.Should().Contain(f => f.Subject == "public.accounts.by_hand" && f.Severity == CheckSeverity.Error);
     }
+
+    [Test]
+    public async Task An_expanded_database_waiting_for_its_contract_is_not_drift_and_status_names_the_open_expansions()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var deployment = ExpandedDbContext.For(database.ConnectionString))
+        {
+            await deployment.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = ExpandedDbContext.Create });
+            (await deployment.Database.MigrateSafelyAsync()).DeferredMigrations.Should().Equal(ExpandedDbContext.Contract);
+        }
+
+        await using var context = ExpandedDbContext.For(database.ConnectionString);
+        var expanded = await context.Database.CheckAsync(Options);
+
+        expanded.Success.Should().BeTrue(Describe(expanded));
+        expanded.Findings.Where(f => f.Code == "DRIFT_OPEN_EXPANSION").Select(f => f.Subject).Should()
+            .Contain(["public.members.email", "public.members.country", "public.members.legacy"], Describe(expanded));
+        expanded.Findings.Should().Contain(f => f.Code == "DRIFT_OPEN_EXPANSION" && f.Subject!.Contains("esm_x_"), "the old-writes counter");
+        var status = await context.Database.GetPostDeploymentStatusAsync();
+        status.Waiting.Should().Equal(ExpandedDbContext.Contract);
+        status.OpenExpansions.Select(o => $"{o.MigrationId}: {o.Description}").Should().Equal(
+            $"{ExpandedDbContext.Expand}: rename column members.email to email_address",
+            $"{ExpandedDbContext.Expand}: make column members.country required",
+            $"{ExpandedDbContext.Expand}: retire column members.legacy");
+
+        await using (var afterRollout = ExpandedDbContext.For(database.ConnectionString, postDeployment: true))
+        {
+            (await afterRollout.Database.MigrateSafelyAsync()).AppliedMigrations.Should().Equal(ExpandedDbContext.Contract);
+        }
+
+        var contracted = await context.Database.CheckAsync(Options);
+        contracted.Success.Should().BeTrue(Describe(contracted));
+        contracted.Findings.Should().NotContain(f => f.Code == "DRIFT_OPEN_EXPANSION" || f.Code.StartsWith("PENDING", StringComparison.Ordinal));
+        (await context.Database.GetPostDeploymentStatusAsync()).OpenExpansions.Should().BeEmpty();
+    }
+
+    private static string Describe(CheckResult result)
+        => string.Join("\n", result.Findings.Select(f => $"{f.Code} {f.Severity} {f.Subject}: {f.Message}"));
 }

@@ -101,7 +101,30 @@ public class PostDeploymentCommandTests
         (await HistoryAsync(second.ConnectionString)).Should().Equal(CreateAccounts.Id, DropLegacyCode.Id, AddAccountNote.Id);
     }
 
-    private static Task<(int? Code, string Output)> RunAsync(string[] args, Func<PhasesDbContext> create)
+    [Test]
+    public async Task Status_names_the_open_expansions_of_an_expanded_database_and_its_waiting_contract()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var deployment = ExpandedDbContext.For(database.ConnectionString))
+        {
+            await deployment.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = ExpandedDbContext.Expand });
+        }
+
+        var (code, text) = await RunAsync(["status", "--no-color"], () => ExpandedDbContext.For(database.ConnectionString));
+
+        code.Should().Be(0, text);
+        text.Should().Contain("deferred " + ExpandedDbContext.Contract)
+            .And.Contain("Open expansions (expanded; the contract, a post-deployment migration, is not applied):")
+            .And.Contain($"  rename column members.email to email_address  (expanded by {ExpandedDbContext.Expand})")
+            .And.Contain("  make column members.country required").And.Contain("  retire column members.legacy");
+        var (_, json) = await RunAsync(["status", "--json"], () => ExpandedDbContext.For(database.ConnectionString));
+        using var document = JsonDocument.Parse(json);
+        document.RootElement.GetProperty("openExpansions").EnumerateArray().Select(e => e.GetProperty("description").GetString())
+            .Should().HaveCount(3).And.Contain("retire column members.legacy");
+    }
+
+    private static Task<(int? Code, string Output)> RunAsync<TContext>(string[] args, Func<TContext> create)
+        where TContext : DbContext
         => CaptureAsync(async () => (int?)await SafeMigrationsCommandLine.RunAsync(args, create));
 
     private static async Task<(int? Code, string Output)> CaptureAsync(Func<Task<int?>> run)

@@ -111,6 +111,28 @@ public class PostDeploymentPhaseTests
             $"{CreateAccounts.Id} -", $"{DropLegacyCode.Id} post", $"{AddAccountNote.Id} pre");
     }
 
+    [Test]
+    public async Task An_older_journal_table_the_migrating_role_does_not_own_stays_as_it_is_and_the_run_succeeds()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        // Created by a DBA's role (the admin), writable by the app's role: the app cannot add the column.
+        await ExecuteAsync(database.AdminConnectionString, $"""
+            CREATE TABLE "__EfSafeMigrationsJournal" (
+                migration_id text NOT NULL PRIMARY KEY, checksum text, status text NOT NULL, steps_total integer NOT NULL DEFAULT 0,
+                steps_completed integer NOT NULL DEFAULT 0, last_completed_step integer, started_at timestamp with time zone,
+                finished_at timestamp with time zone, duration_ms bigint, failed_statement text, error text, applied_by_host text,
+                applied_by_application text, library_version text);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON "__EfSafeMigrationsJournal" TO "{database.Role}";
+            """);
+        await using var context = PhasesDbContext.Create(database.ConnectionString);
+
+        (await context.Database.MigrateSafelyAsync()).AppliedMigrations.Should().HaveCount(3);
+
+        (await ReadAsync(database.ConnectionString)).Should().HaveCount(3).And.OnlyContain(j => j.Status == "applied");
+        (await ScalarAsync<long>(database.ConnectionString,
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = '__EfSafeMigrationsJournal' AND column_name = 'phase'")).Should().Be(0);
+    }
+
     /// <summary>The first release deployed: only its migration applied (an explicit target), journal written.</summary>
     internal static async Task AtFirstReleaseAsync(string connectionString)
     {

@@ -19,7 +19,7 @@ internal sealed class PreflightRunner(
     /// without the lock is reasoned out in <see cref="NoPendingFastPath"/>; a custom check was promised the lock.
     /// </summary>
     public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck or PendingModelChangesCheck
-        or DataPreflight.DataPreflightCheck or Backfill.Internal.BackfillPreflightCheck);
+        or DataPreflight.DataPreflightCheck or Backfill.Internal.BackfillPreflightCheck or ExpandContract.Internal.ExpansionPreflightCheck);
 
     public Task RunAsync(
         IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options, SafeMigrationReport report,

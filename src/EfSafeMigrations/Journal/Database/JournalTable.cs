@@ -64,18 +64,29 @@ internal static class JournalTable
 
     /// <summary>
     /// Brings a journal table an earlier version created up to this shape: adds the columns added since (phase), reading the
-    /// catalog first so that an up-to-date table is not locked by an ALTER on every run. Runs in the migrator and in scripts.
+    /// catalog first so that an up-to-date table is not locked by an ALTER on every run. <paramref name="tolerant"/> (the
+    /// migrator): a role that may write the table but does not own it leaves it as it is, with a notice, and the migrator then
+    /// writes no phase (<see cref="HasPhaseSql"/>); scripts stop at their start instead, before anything of them runs.
     /// </summary>
-    public static string UpgradeSql(string table) => $"""
+    public static string UpgradeSql(string table, bool tolerant) => $"""
         DO $esm_journal_upgrade$
         BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '{table.Replace("'", "''", StringComparison.Ordinal)}'::regclass
-                           AND attname = 'phase' AND NOT attisdropped) THEN
+            IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {RegClass(table)} AND attname = 'phase' AND NOT attisdropped) THEN
                 ALTER TABLE {table} ADD COLUMN phase text;
-            END IF;
+            END IF;{(tolerant ? """
+
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE NOTICE 'EfSafeMigrations: the journal table is owned by another role; migrations are journaled without their phase';
+        """ : string.Empty)}
         END
         $esm_journal_upgrade$
         """;
+
+    /// <summary>Whether the table has the phase column (one row, one boolean).</summary>
+    public static string HasPhaseSql(string table)
+        => $"SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {RegClass(table)} AND attname = 'phase' AND NOT attisdropped)";
+
+    private static string RegClass(string table) => $"'{table.Replace("'", "''", StringComparison.Ordinal)}'::regclass";
 }
 
 /// <summary>One journal row, as the migrator reads it back.</summary>

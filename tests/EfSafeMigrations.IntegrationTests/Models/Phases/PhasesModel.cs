@@ -85,3 +85,89 @@ public sealed class AddAccountNote : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
         => migrationBuilder.DropColumn(name: "note", table: "accounts");
 }
+
+/// <summary>
+/// The new version's model after an expand: <c>email</c> renamed to <c>email_address</c>, <c>country</c> required,
+/// <c>legacy</c> retired (no longer mapped). Its contract is post-deployment.
+/// </summary>
+public sealed class ExpandedDbContext(DbContextOptions<ExpandedDbContext> options) : DbContext(options)
+{
+    public const string Create = "20260310000001_CreateMembers";
+    public const string Expand = "20260310000002_ExpandMembers";
+    public const string Contract = "20260310000003_ContractMembers";
+
+    public static ExpandedDbContext For(string connectionString, bool postDeployment = false)
+        => new(ShopOptions.For<ExpandedDbContext>(connectionString, configure: o =>
+        {
+            o.ExpandContract.ApplyPostDeployment = postDeployment;
+            o.ExpandContract.OldWriterQuietPeriod = TimeSpan.Zero;
+        }));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<Member>(member =>
+        {
+            member.ToTable("members");
+            member.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
+            member.Property(m => m.EmailAddress).HasColumnName("email_address");
+            member.Property(m => m.Country).HasColumnName("country").IsRequired();
+        });
+
+    internal static void Changes(MigrationBuilder migrationBuilder, ExpansionStage stage)
+    {
+        if (stage == ExpansionStage.Expand)
+        {
+            migrationBuilder.ExpandRenameColumn("members", "email", "email_address", "text", nullable: true);
+            migrationBuilder.ExpandRequired("members", "country", "'NL'");
+            migrationBuilder.RetireColumn("members", "legacy");
+        }
+        else
+        {
+            migrationBuilder.ContractRenameColumn("members", "email", "email_address", "text", nullable: true);
+            migrationBuilder.ContractRequired("members", "country", "'NL'");
+            migrationBuilder.DropRetiredColumn("members", "legacy");
+        }
+    }
+}
+
+public sealed class Member
+{
+    public long Id { get; set; }
+
+    public string? EmailAddress { get; set; }
+
+    public string Country { get; set; } = "";
+}
+
+[DbContext(typeof(ExpandedDbContext))]
+[Migration(ExpandedDbContext.Create)]
+public sealed class CreateMembers : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "members",
+            columns: table => new
+            {
+                id = table.Column<long>(type: "bigint", nullable: false),
+                email = table.Column<string>(type: "text", nullable: true),
+                country = table.Column<string>(type: "text", nullable: true),
+                legacy = table.Column<string>(type: "text", nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_members", x => x.id));
+        migrationBuilder.Sql("INSERT INTO members (id, email, country, legacy) VALUES (1, 'a@x', 'BE', 'l'), (2, 'a@x', NULL, NULL), (3, NULL, NULL, 'l');");
+    }
+}
+
+[DbContext(typeof(ExpandedDbContext))]
+[Migration(ExpandedDbContext.Expand)]
+public sealed class ExpandMembers : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => ExpandedDbContext.Changes(migrationBuilder, ExpansionStage.Expand);
+}
+
+[DbContext(typeof(ExpandedDbContext))]
+[Migration(ExpandedDbContext.Contract)]
+public sealed class ContractMembers : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => ExpandedDbContext.Changes(migrationBuilder, ExpansionStage.Contract);
+}
