@@ -15,7 +15,7 @@ internal sealed class PreflightRunner(
     ICurrentDbContext currentContext, IMigrationsAssembly migrationsAssembly, IEnumerable<IMigrationPreflightCheck> preflightChecks)
 {
     /// <summary>
-    /// Whether every registered check is one of the library's own (lint gate, journal verification, pending model changes, data preflight, backfill keys), whose behaviour
+    /// Whether every registered check is one of the library's own (lint gate, journal verification, pending model changes, data preflight, backfill keys, expansions), whose behaviour
     /// without the lock is reasoned out in <see cref="NoPendingFastPath"/>; a custom check was promised the lock.
     /// </summary>
     public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck or PendingModelChangesCheck
