@@ -79,7 +79,7 @@ public class PostDeploymentCommandTests
     }
 
     [Test]
-    public async Task Tenants_migrate_defers_on_each_target_and_tenants_migrate_post_deployment_applies()
+    public async Task Tenants_migrate_defers_on_each_target_status_shows_them_waiting_and_tenants_migrate_post_deployment_applies()
     {
         await using var first = await PostgresTestServer.CreateDatabaseAsync();
         await using var second = await PostgresTestServer.CreateDatabaseAsync();
@@ -93,6 +93,9 @@ public class PostDeploymentCommandTests
         deployCode.Should().Be(0, deployTable);
         deployTable.Should().Contain("1 post-deployment deferred (tenants migrate --post-deployment)");
         (await HistoryAsync(second.ConnectionString)).Should().Equal(CreateAccounts.Id, AddAccountNote.Id);
+        var (statusCode, statusTable) = await CaptureAsync(() => SafeMigrationsCommandLine.TryRunTenantsAsync(["tenants", "status"], List, Create));
+        statusCode.Should().Be(0, "a target whose post-deployment migrations wait is not behind: " + statusTable);
+        statusTable.Should().Contain("up to date, 1 post-deployment waiting").And.Contain("2 targets: 0 behind");
 
         var (postCode, postTable) = await CaptureAsync(
             () => SafeMigrationsCommandLine.TryRunTenantsAsync(["tenants", "migrate", "--post-deployment"], List, Create));

@@ -91,13 +91,7 @@ public class PostDeploymentPhaseTests
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         // The table's shape before the phase column existed; the first release applied by plain EF, adopted as a baseline (no phase).
-        await ExecuteAsync(database.ConnectionString, """
-            CREATE TABLE "__EfSafeMigrationsJournal" (
-                migration_id text NOT NULL PRIMARY KEY, checksum text, status text NOT NULL, steps_total integer NOT NULL DEFAULT 0,
-                steps_completed integer NOT NULL DEFAULT 0, last_completed_step integer, started_at timestamp with time zone,
-                finished_at timestamp with time zone, duration_ms bigint, failed_statement text, error text, applied_by_host text,
-                applied_by_application text, library_version text);
-            """);
+        await ExecuteAsync(database.ConnectionString, OlderJournalTable);
         await using (var plain = PhasesDbContext.Create(database.ConnectionString, safe: false))
         {
             await plain.Database.MigrateAsync(CreateAccounts.Id);
@@ -116,14 +110,8 @@ public class PostDeploymentPhaseTests
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         // Created by a DBA's role (the admin), writable by the app's role: the app cannot add the column.
-        await ExecuteAsync(database.AdminConnectionString, $"""
-            CREATE TABLE "__EfSafeMigrationsJournal" (
-                migration_id text NOT NULL PRIMARY KEY, checksum text, status text NOT NULL, steps_total integer NOT NULL DEFAULT 0,
-                steps_completed integer NOT NULL DEFAULT 0, last_completed_step integer, started_at timestamp with time zone,
-                finished_at timestamp with time zone, duration_ms bigint, failed_statement text, error text, applied_by_host text,
-                applied_by_application text, library_version text);
-            GRANT SELECT, INSERT, UPDATE, DELETE ON "__EfSafeMigrationsJournal" TO "{database.Role}";
-            """);
+        await ExecuteAsync(database.AdminConnectionString,
+            OlderJournalTable + $"""GRANT SELECT, INSERT, UPDATE, DELETE ON "__EfSafeMigrationsJournal" TO "{database.Role}";""");
         await using var context = PhasesDbContext.Create(database.ConnectionString);
 
         (await context.Database.MigrateSafelyAsync()).AppliedMigrations.Should().HaveCount(3);
@@ -132,6 +120,16 @@ public class PostDeploymentPhaseTests
         (await ScalarAsync<long>(database.ConnectionString,
             "SELECT count(*) FROM information_schema.columns WHERE table_name = '__EfSafeMigrationsJournal' AND column_name = 'phase'")).Should().Be(0);
     }
+
+    /// <summary>The journal table's shape before the phase column existed.</summary>
+    private const string OlderJournalTable = """
+        CREATE TABLE "__EfSafeMigrationsJournal" (
+            migration_id text NOT NULL PRIMARY KEY, checksum text, status text NOT NULL, steps_total integer NOT NULL DEFAULT 0,
+            steps_completed integer NOT NULL DEFAULT 0, last_completed_step integer, started_at timestamp with time zone,
+            finished_at timestamp with time zone, duration_ms bigint, failed_statement text, error text, applied_by_host text,
+            applied_by_application text, library_version text);
+
+        """;
 
     /// <summary>The first release deployed: only its migration applied (an explicit target), journal written.</summary>
     internal static async Task AtFirstReleaseAsync(string connectionString)
