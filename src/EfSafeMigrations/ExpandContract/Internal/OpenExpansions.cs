@@ -21,8 +21,8 @@ internal static class OpenExpansions
                 }
                 else
                 {
-                    // A contract or an undo closes the expansion of the same change.
-                    open.RemoveAll(o => o.Operation.SameChangeAs(operation));
+                    // A contract or an undo closes the expansion of the same change (types may be spelled differently).
+                    open.RemoveAll(o => ExpansionNames.SameChange(o.Operation, operation));
                 }
             }
         }
