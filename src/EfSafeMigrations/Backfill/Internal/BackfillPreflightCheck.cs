@@ -1,4 +1,6 @@
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.Execution.Internal;
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,13 +24,15 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
     public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var backfills = BackfillsOnExistingTables(context.PendingMigrations);
+        var sql = context.Context.GetService<ISqlGenerationHelper>();
+        // Also the backfills the expands run.
+        var backfills = PendingOperations.OnExistingTables(context.PendingMigrations,
+            o => o as BackfillOperation ?? (o is ExpansionOperation expansion ? ExpansionSql.BackfillOf(expansion, sql) : null));
         if (backfills.Count == 0)
         {
             return [];
         }
 
-        var sql = context.Context.GetService<ISqlGenerationHelper>();
         return await ContextConnection.UseAsync<IReadOnlyList<PreflightProblem>>(context.Context, async connection =>
         {
             var problems = new List<PreflightProblem>();
@@ -53,29 +57,6 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
 
             return problems;
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The pending backfills, in order, except those over a table a pending migration creates before them.</summary>
-    private static List<(string Id, BackfillOperation Backfill)> BackfillsOnExistingTables(IReadOnlyList<(string Id, Migration Migration)> pending)
-    {
-        var created = new HashSet<(string?, string)>();
-        var backfills = new List<(string, BackfillOperation)>();
-        foreach (var (id, migration) in pending)
-        {
-            foreach (var operation in migration.UpOperations)
-            {
-                if (operation is CreateTableOperation table)
-                {
-                    created.Add((table.Schema, table.Name));
-                }
-                else if (operation is BackfillOperation backfill && !created.Contains((backfill.Schema, backfill.Table)))
-                {
-                    backfills.Add((id, backfill));
-                }
-            }
-        }
-
-        return backfills;
     }
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
