@@ -57,7 +57,8 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
         var settings = LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with
         {
             TablesBeforeRun = tablesBeforeRun,
-            RetiredColumns = RetiredColumns.Of(context.Context.GetService<IMigrationsAssembly>(), context.Context.Database.ProviderName),
+            RetiredColumns = RetiredColumns.WhenDropping(
+                toLint.SelectMany(m => m.Migration.UpOperations), context.Context.GetService<IMigrationsAssembly>(), context.Context.Database.ProviderName),
         };
         LintReport Lint() => MigrationLinter.Lint(
             toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType(), DownOperations.Of(m.Migration))), settings);

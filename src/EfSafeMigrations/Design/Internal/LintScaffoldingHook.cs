@@ -28,7 +28,8 @@ internal sealed class LintScaffoldingHook(ICurrentDbContext currentContext) : IM
             [new MigrationToLint(migrationId, scaffolding.UpOperations, DownOperations: scaffolding.DownOperations)],
             LintSettings.ForContext(options, PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions()), appliedByMigrateSafely: true) with
             {
-                RetiredColumns = ExpandContract.Internal.RetiredColumns.Of(scaffolding.Services.MigrationsAssembly, context.Database.ProviderName),
+                RetiredColumns = ExpandContract.Internal.RetiredColumns.WhenDropping(
+                    scaffolding.UpOperations, scaffolding.Services.MigrationsAssembly, context.Database.ProviderName),
             });
         Print(report, scaffolding.Services.Reporter, migrationId);
     }

@@ -9,6 +9,13 @@ namespace EfSafeMigrations.ExpandContract.Internal;
 /// </summary>
 internal static class RetiredColumns
 {
+    /// <summary>
+    /// The retired columns of the assembly's migrations, when <paramref name="linted"/> drops a column at all (else none: each
+    /// migration of the assembly is only instantiated when it can matter).
+    /// </summary>
+    public static IReadOnlySet<string>? WhenDropping(IEnumerable<MigrationOperation> linted, IMigrationsAssembly assembly, string? activeProvider)
+        => linted.Any(o => o is DropColumnOperation) ? Of(assembly, activeProvider) : null;
+
     public static IReadOnlySet<string> Of(IMigrationsAssembly assembly, string? activeProvider)
     {
         ArgumentNullException.ThrowIfNull(assembly);
