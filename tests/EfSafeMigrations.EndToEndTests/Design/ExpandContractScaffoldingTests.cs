@@ -11,8 +11,8 @@ public class ExpandContractScaffoldingTests
     [Test]
     public async Task Migrations_add_scaffolds_the_expand_and_then_on_request_the_contract()
     {
+        // The sample comes with its first migration (scaffolded by dotnet ef from stage 1, journal included): one scaffold less.
         using var sample = await SampleProject.CreateAsync("ExpandContract");
-        (await sample.EfAsync("migrations", "add", "CreateMembers")).ShouldSucceed();
         await File.WriteAllTextAsync(Path.Combine(sample.Directory, "Stage.cs"),
             "namespace SampleExpandContract;\npublic static class Stage { public const int Value = 2; }\n");
 

@@ -8,7 +8,7 @@ namespace EfSafeMigrations.Tests.ExpandContract;
 public class FallbackTests
 {
     [Test]
-    public void A_primary_key_column_or_an_index_keeping_its_name_stays_efs_rename_with_a_note()
+    public void A_primary_key_column_an_index_keeping_its_name_or_a_type_change_in_place_stays_efs_operation_with_a_note()
     {
         using var before = new FallbackContext(1);
         using var harness = new ScaffoldingHarness(new FallbackContext(2));
@@ -19,7 +19,9 @@ public class FallbackTests
         down.Should().NotContain(o => o is ExpansionOperation);
         up.OfType<RenameColumnOperation>().Select(o => o.NewName).Should().BeEquivalentTo("TagId", "Label");
         var notes = ((SafeMigrationsModelDiffer)harness.Differ).ExpansionNotes;
-        notes.Should().HaveCount(2);
+        up.OfType<AlterColumnOperation>().Should().ContainSingle(o => o.Name == "Weight" && o.ColumnType == "bigint");
+        notes.Should().HaveCount(3);
+        notes.Should().Contain(n => n.Contains("tags.Weight changes type in place", StringComparison.Ordinal) && n.Contains("HasColumnName", StringComparison.Ordinal));
         notes.Should().Contain(n => n.Contains("tags.Id renamed to TagId", StringComparison.Ordinal) && n.Contains("primary key", StringComparison.Ordinal));
         notes.Should().Contain(n => n.Contains("index ix_tags_name keeps its name", StringComparison.Ordinal));
     }
@@ -29,6 +31,8 @@ public class FallbackTests
         public int Id { get; set; }
 
         public string Name { get; set; } = "";
+
+        public int Weight { get; set; }
     }
 
     private sealed class FallbackContext(int version) : DbContext
@@ -49,6 +53,7 @@ public class FallbackTests
                 {
                     tag.Property(t => t.Id).HasColumnName("TagId");
                     tag.Property(t => t.Name).HasColumnName("Label");
+                    tag.Property(t => t.Weight).HasConversion<long>().HasColumnType("bigint");
                 }
             });
 

@@ -51,6 +51,21 @@ internal sealed class ColumnRenameExpansions(ExpansionOptIn optIn, ColumnValues 
             takeOver.ApplyTo(work);
             plan.Add(expansion, takeOver.Names);
         }
+
+        NoteTypeChangesInPlace(work, target);
+    }
+
+    // A type change keeping the column's name cannot be expanded (the old version reads the old type from that name).
+    private void NoteTypeChangesInPlace(OperationList work, IRelationalModel target)
+    {
+        foreach (var alter in work.OfType<AlterColumnOperation>().Where(a => !Migrations.Internal.NullFillSql.KeepsType(a) && !(a.OldColumn.IsNullable && !a.IsNullable)))
+        {
+            if (target.FindTable(alter.Table, alter.Schema)?.FindColumn(alter.Name) is { } column && optIn.Column(column))
+            {
+                notes.Add($"column {Describe.Column(alter.Schema, alter.Table, alter.Name)} changes type in place: scaffolded as EF's AlterColumn; " +
+                          "map the property to a new column name (HasColumnName) to expand it.");
+            }
+        }
     }
 
     private static string? Blocker(IColumn column)

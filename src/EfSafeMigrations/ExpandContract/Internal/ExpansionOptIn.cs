@@ -9,8 +9,6 @@ namespace EfSafeMigrations.ExpandContract.Internal;
 /// </summary>
 internal sealed class ExpansionOptIn(bool everything)
 {
-    public bool Everything => everything;
-
     public bool Column(IColumn column)
         => everything || column.PropertyMappings.Any(m => IsOn(m.Property));
 

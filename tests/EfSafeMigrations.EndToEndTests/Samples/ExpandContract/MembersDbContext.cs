@@ -12,7 +12,7 @@ public sealed class Member
 }
 
 /// <summary>
-/// Stage 1: members with an indexed email, an optional nickname and a legacy column. Stage 2 (the test rewrites Stage.cs),
+/// Stage 1 (Migrations/ holds its migration): members with an indexed email, an optional nickname and a legacy column. Stage 2 (the test rewrites Stage.cs),
 /// opted in to expand/contract: the email column renamed, the nickname required (filled with 'anonymous'), legacy dropped.
 /// </summary>
 public sealed class MembersDbContext(DbContextOptions<MembersDbContext> options) : DbContext(options)
