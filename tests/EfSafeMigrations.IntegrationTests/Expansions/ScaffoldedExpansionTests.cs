@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal;
+using static EfSafeMigrations.IntegrationTests.Backfills.BackfillDatabase;
 
 namespace EfSafeMigrations.IntegrationTests.Expansions;
 
@@ -148,28 +148,5 @@ public class ScaffoldedExpansionTests
     {
         await using var context = Context(connectionString, 2, migrations, postDeployment);
         await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = target });
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<List<string>> ColumnAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetValue(0).ToString()!);
-        }
-
-        return values;
     }
 }

@@ -57,9 +57,20 @@ internal sealed class SafeMigrationsScaffolder : MigrationsScaffolder
     private IReadOnlyList<MigrationOperation> RequestedContracts()
     {
         var request = Environment.GetEnvironmentVariable(ContractRequest.Variable);
-        return string.IsNullOrWhiteSpace(request)
-            ? []
-            : ContractRequest.Select(request, OpenExpansions.Of(Dependencies.MigrationsAssembly, Dependencies.CurrentContext.Context.Database.ProviderName));
+        if (string.IsNullOrWhiteSpace(request))
+        {
+            return [];
+        }
+
+        try
+        {
+            return ContractRequest.Select(request, OpenExpansions.Of(Dependencies.MigrationsAssembly, Dependencies.CurrentContext.Context.Database.ProviderName));
+        }
+        catch (InvalidOperationException unknown)
+        {
+            // dotnet ef prints an OperationException as its message alone, without a stack trace.
+            throw new Microsoft.EntityFrameworkCore.Design.OperationException(unknown.Message, unknown);
+        }
     }
 
     public override MigrationFiles Save(string projectDir, ScaffoldedMigration migration, string? outputDir, bool dryRun)
