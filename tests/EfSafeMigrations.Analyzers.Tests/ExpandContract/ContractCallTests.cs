@@ -2,7 +2,10 @@ using EfSafeMigrations.Analyzers.Tests.Infrastructure;
 
 namespace EfSafeMigrations.Analyzers.Tests.ExpandContract;
 
-/// <summary>A contract's drops are planned: the analyzer flags neither them nor the contract's empty Down (ESM0051).</summary>
+/// <summary>
+/// A contract's drops are planned: the analyzer flags neither them nor the contract's empty Down (ESM0051), nor EF's drop of a
+/// column an earlier migration retired.
+/// </summary>
 [Parallelizable(ParallelScope.All)]
 public class ContractCallTests
 {
@@ -14,6 +17,17 @@ public class ContractCallTests
             public static MigrationBuilder ContractRenameTable(this MigrationBuilder b, string name, string newName) => b;
             public static MigrationBuilder ContractRequired(this MigrationBuilder b, string table, string name, string fill) => b;
             public static MigrationBuilder DropRetiredColumn(this MigrationBuilder b, string table, string name) => b;
+            public static MigrationBuilder RetireColumn(this MigrationBuilder b, string table, string name, string defaultValueSql = null) => b;
+        }
+        """;
+
+    // An earlier migration retiring Users.LegacyCode.
+    private const string RetiringMigration = """
+        [DbContext(typeof(AppDbContext))]
+        [Migration("20250101000000_RetireLegacyCode")]
+        public partial class RetireLegacyCode : Migration
+        {
+            protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.RetireColumn("Users", "LegacyCode", defaultValueSql: "''");
         }
         """;
 
@@ -27,4 +41,14 @@ public class ContractCallTests
             migrationBuilder.DropRetiredColumn(table: "Users", name: "LegacyCode");
             """,
             extraTypes: BuilderStubs));
+
+    [Test]
+    public Task Efs_drop_of_a_column_an_earlier_migration_retired_is_planned_and_another_drop_is_not()
+        => MigrationTest.VerifyAsync(MigrationSource.Migration(
+            """
+            migrationBuilder.DropColumn(name: "LegacyCode", table: "Users");
+            {|ESM0018:migrationBuilder.DropColumn(name: "Nickname", table: "Users")|};
+            """,
+            down: "migrationBuilder.AddColumn<string>(name: \"Nickname\", table: \"Users\", type: \"text\", nullable: true);",
+            extraTypes: BuilderStubs + "\n" + RetiringMigration));
 }
