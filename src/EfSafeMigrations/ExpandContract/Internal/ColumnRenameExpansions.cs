@@ -26,7 +26,7 @@ internal sealed class ColumnRenameExpansions(ExpansionOptIn optIn, ColumnValues 
             var blocker = Blocker(column) ?? Indexes(work, column, oldColumn, takeOver) ?? ForeignKeys(work, column, oldColumn, takeOver);
             if (blocker is not null)
             {
-                notes.Add($"column {Describe.Column(rename.Schema, rename.Table, rename.Name)} renamed to {rename.NewName}: scaffolded as EF's one-step rename, {blocker}.");
+                notes.Add($"column {Qualified.Column(rename.Schema, rename.Table, rename.Name)} renamed to {rename.NewName}: scaffolded as EF's one-step rename, {blocker}.");
                 continue;
             }
 
@@ -62,7 +62,7 @@ internal sealed class ColumnRenameExpansions(ExpansionOptIn optIn, ColumnValues 
         {
             if (target.FindTable(alter.Table, alter.Schema)?.FindColumn(alter.Name) is { } column && optIn.Column(column))
             {
-                notes.Add($"column {Describe.Column(alter.Schema, alter.Table, alter.Name)} changes type in place: scaffolded as EF's AlterColumn; " +
+                notes.Add($"column {Qualified.Column(alter.Schema, alter.Table, alter.Name)} changes type in place: scaffolded as EF's AlterColumn; " +
                           "map the property to a new column name (HasColumnName) to expand it.");
             }
         }

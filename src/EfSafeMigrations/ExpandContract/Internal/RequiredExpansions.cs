@@ -21,7 +21,7 @@ internal sealed class RequiredExpansions(ExpansionOptIn optIn, ColumnValues valu
                 continue;
             }
 
-            var qualified = Describe.Column(alter.Schema, alter.Table, alter.Name);
+            var qualified = Qualified.Column(alter.Schema, alter.Table, alter.Name);
             if (!Migrations.Internal.NullFillSql.KeepsType(alter))
             {
                 notes.Add($"column {qualified} changes type and becomes required in place: scaffolded as EF's AlterColumn; map the property to a new column name to expand it.");

@@ -21,7 +21,7 @@ internal sealed class RetireExpansions(ExpansionOptIn optIn, ColumnValues values
                 continue;
             }
 
-            var qualified = Describe.Column(drop.Schema, drop.Table, drop.Name);
+            var qualified = Qualified.Column(drop.Schema, drop.Table, drop.Name);
             if (column.Table.PrimaryKey?.Columns.Contains(column) == true)
             {
                 notes.Add($"column {qualified} is in the primary key: scaffolded as EF's DropColumn.");
@@ -49,10 +49,4 @@ internal sealed class RetireExpansions(ExpansionOptIn optIn, ColumnValues values
             plan.Add(expansion);
         }
     }
-}
-
-/// <summary>Names in notes.</summary>
-internal static class Describe
-{
-    public static string Column(string? schema, string table, string column) => (schema is null ? table : $"{schema}.{table}") + "." + column;
 }
