@@ -8,7 +8,7 @@ namespace EfSafeMigrations.Tests.ExpandContract;
 /// <summary>Open expansions (expands without a later contract) and EFSAFEMIGRATIONS_CONTRACT's choice among them.</summary>
 public class ContractRequestTests
 {
-    private static readonly IReadOnlyList<OpenExpansion> Open = OpenExpansions.Find(
+    private static readonly IReadOnlyList<OpenExpansion> Open = OpenExpansions.FromOperations(
     [
         ("1_Expand", Up(b =>
         {
@@ -25,7 +25,7 @@ public class ContractRequestTests
     [Test]
     public void An_expansion_is_open_until_a_later_migration_contracts_it()
     {
-        Open.Select(o => o.Expansion.Describe()).Should().Equal(
+        Open.Select(o => o.Description).Should().Equal(
             "rename column users.email to email_address", "retire column accounts.legacy_code", "rename table purchases to orders");
         Open.Should().OnlyContain(o => o.MigrationId == "1_Expand");
     }
@@ -38,7 +38,7 @@ public class ContractRequestTests
 
         var chosen = ContractRequest.Select(" email_address , rename table purchases to orders", Open);
         chosen.Select(o => o.Describe()).Should().Equal("rename column users.email to email_address", "rename table purchases to orders");
-        chosen[0].Should().BeEquivalentTo(Open[0].Expansion.AsStage(ExpansionStage.Contract), "the contract takes the expand's arguments");
+        chosen[0].Should().BeEquivalentTo(Open[0].Operation.AsStage(ExpansionStage.Contract), "the contract takes the expand's arguments");
 
         var unknown = () => ContractRequest.Select("email,nickname", Open);
         unknown.Should().Throw<InvalidOperationException>().WithMessage(

@@ -37,7 +37,7 @@ internal sealed class ExpandContractScaffoldingHook(ICurrentDbContext currentCon
         }
 
         var open = OpenExpansions.Of(scaffolding.Services.MigrationsAssembly, context.Database.ProviderName)
-            .Where(o => !up.Any(u => u.Stage != ExpansionStage.Expand && u.SameChangeAs(o.Expansion)))
+            .Where(o => !up.Any(u => u.Stage != ExpansionStage.Expand && ExpansionNames.SameChange(o.Operation, u)))
             .ToList();
         if (open.Count > 0)
         {

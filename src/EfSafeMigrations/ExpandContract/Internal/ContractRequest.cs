@@ -21,10 +21,10 @@ internal static class ContractRequest
 
         if (items is ["all"] || items is ["ALL"])
         {
-            return open.Select(o => o.Expansion.AsStage(ExpansionStage.Contract)).ToList();
+            return open.Select(o => o.Operation.AsStage(ExpansionStage.Contract)).ToList();
         }
 
-        var unknown = items.Where(item => !open.Any(o => Matches(o.Expansion, item))).ToList();
+        var unknown = items.Where(item => !open.Any(o => Matches(o.Operation, item))).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
@@ -32,14 +32,14 @@ internal static class ContractRequest
                 $" Set {Variable} to 'all' or to some of these descriptions or column names, comma-separated.");
         }
 
-        return open.Where(o => items.Any(item => Matches(o.Expansion, item))).Select(o => o.Expansion.AsStage(ExpansionStage.Contract)).ToList();
+        return open.Where(o => items.Any(item => Matches(o.Operation, item))).Select(o => o.Operation.AsStage(ExpansionStage.Contract)).ToList();
     }
 
     /// <summary>One sentence listing the open expansions (or saying there is none).</summary>
     public static string Listing(IReadOnlyList<OpenExpansion> open)
         => open.Count == 0
             ? "No expansion waits for its contract."
-            : $"Open expansion(s): {string.Join("; ", open.Select(o => $"{o.Expansion.Describe()} ({o.MigrationId})"))}.";
+            : $"Open expansion(s): {string.Join("; ", open.Select(o => $"{o.Description} ({o.MigrationId})"))}.";
 
     private static bool Matches(ExpansionOperation expansion, string item)
     {

@@ -30,7 +30,7 @@ internal sealed class ContractCommand : ISafeMigrationsCommand
         output.Heading($"Open expansions: {open.Count}");
         foreach (var expansion in open)
         {
-            output.Line($"  {expansion.Expansion.Describe()} ({expansion.MigrationId})");
+            output.Line($"  {expansion.Description} ({expansion.MigrationId})");
         }
 
         if (open.Count > 0)
@@ -41,7 +41,7 @@ internal sealed class ContractCommand : ISafeMigrationsCommand
         output.Document["open"] = new JsonArray(open.Select(o => (JsonNode)new JsonObject
         {
             ["migration"] = o.MigrationId,
-            ["description"] = o.Expansion.Describe(),
+            ["description"] = o.Description,
         }).ToArray());
         return Task.FromResult(SafeMigrationsExitCode.Success);
     }
