@@ -46,14 +46,16 @@ public sealed class MigrationSafetyAnalyzer : DiagnosticAnalyzer
 
             var assurance = new SafetyAssurance(start.Compilation);
             var baseline = BaselineFilter.Create(start.Compilation, start.Options);
+            var retired = new RetiredColumns(start.Compilation, start.CancellationToken);
             // A code block action filtered by the method's name, not an operation or syntax node action: the large
             // BuildTargetModel methods of the .Designer.cs files (generated code other analyzers skip) are neither
             // bound nor walked node by node for this analyzer.
-            start.RegisterCodeBlockAction(block => AnalyzeMethod(block, detector, assurance, baseline));
+            start.RegisterCodeBlockAction(block => AnalyzeMethod(block, detector, assurance, baseline, retired));
         });
     }
 
-    private static void AnalyzeMethod(CodeBlockAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance, BaselineFilter baseline)
+    private static void AnalyzeMethod(
+        CodeBlockAnalysisContext context, MigrationClassDetector detector, SafetyAssurance assurance, BaselineFilter baseline, RetiredColumns retired)
     {
         if (context.OwningSymbol is not IMethodSymbol { Name: "Up" or "Down", Parameters.Length: 1 } symbol
             || context.CodeBlock is not MethodDeclarationSyntax declaration
@@ -71,7 +73,7 @@ public sealed class MigrationSafetyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var method = new MigrationMethod(operation, symbol.ContainingType, context.ReportDiagnostic, detector, assurance, kind, context.CancellationToken);
+        var method = new MigrationMethod(operation, symbol.ContainingType, context.ReportDiagnostic, detector, assurance, kind, context.CancellationToken, retired);
         foreach (var check in Checks)
         {
             check.Analyze(method);

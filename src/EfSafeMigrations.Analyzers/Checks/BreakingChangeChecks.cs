@@ -32,6 +32,9 @@ internal sealed class BreakingChangeChecks : MigrationCheck
                         MigrationBuilderCall.Display(call.String("schema"), call.String("name") ?? "?"),
                         MigrationBuilderCall.Display(call.String("newSchema") ?? call.String("schema"), call.String("newName") ?? call.String("name") ?? "?"));
                     break;
+                case "DropColumn" when method.IsRetired(call):
+                    // The planned end of an expand/contract retirement (RetireColumn in an earlier migration).
+                    break;
                 case "DropColumn":
                     method.Report(RuleCatalog.DropColumn, call, escalate: false, call.String("name"), call.TableDisplay);
                     break;

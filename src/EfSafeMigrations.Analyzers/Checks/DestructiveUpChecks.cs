@@ -47,7 +47,7 @@ internal sealed class DestructiveUpChecks : MigrationCheck
             case "CreateTable" when call.String("name") is { } created:
                 state.NewTables.Add(created);
                 return null;
-            case "DropColumn" when !method.IsNewTable(call):
+            case "DropColumn" when !method.IsNewTable(call) && !method.IsRetired(call):
                 return RuleCatalog.DropColumn.FormatMessage(call.String("name"), call.TableDisplay);
             case "DropTable" when call.String("name") is { } table && !state.NewTables.Contains(table):
                 return RuleCatalog.DropTable.FormatMessage(MigrationBuilderCall.Display(call.String("schema"), table));

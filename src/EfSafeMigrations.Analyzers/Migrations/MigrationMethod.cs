@@ -17,11 +17,14 @@ internal sealed class MigrationMethod
 
     private readonly System.Lazy<OwnUpChanges>? _ownUp;
 
+    private readonly RetiredColumns? _retired;
+
     public MigrationMethod(
         IOperation body, INamedTypeSymbol migrationClass, System.Action<Diagnostic> report, MigrationClassDetector detector, SafetyAssurance assurance, MigrationMethodKind kind,
-        System.Threading.CancellationToken cancellationToken = default)
+        System.Threading.CancellationToken cancellationToken = default, RetiredColumns? retired = null)
     {
         _report = report;
+        _retired = retired;
         Symbols = detector;
         _migrationBuilder = detector.MigrationBuilder;
         _assurance = assurance;
@@ -98,6 +101,9 @@ internal sealed class MigrationMethod
     }
 
     /// <summary>Whether the table is created by a <c>CreateTable</c> call earlier in this method (then it is empty and unused).</summary>
+    /// <summary>Whether the call drops a column the project's migrations retire (<see cref="RetiredColumns"/>): planned.</summary>
+    public bool IsRetired(MigrationBuilderCall call) => _retired?.Contains(call.String("table"), call.String("name")) == true;
+
     public bool IsNewTable(MigrationBuilderCall call)
     {
         var table = call.String("table");

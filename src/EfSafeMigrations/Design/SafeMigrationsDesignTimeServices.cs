@@ -38,6 +38,9 @@ public sealed class SafeMigrationsDesignTimeServices : IDesignTimeServices
     private static void RegisterScaffolding(IServiceCollection serviceCollection)
     {
         serviceCollection.Replace(ServiceDescriptor.Scoped<IMigrationsScaffolder, SafeMigrationsScaffolder>());
+        // EF's C# generators throw on operations they do not know: these also write the expand/contract operations.
+        serviceCollection.Replace(ServiceDescriptor.Singleton<ICSharpMigrationOperationGenerator, ExpansionCodeGenerator>());
+        serviceCollection.Replace(ServiceDescriptor.Singleton<IMigrationsCodeGenerator, ExpansionMigrationsGenerator>());
         ScaffoldingHooks.Register(serviceCollection);
     }
 }

@@ -25,7 +25,7 @@ public static class SafeMigrationsLintExtensions
         var baseline = AssemblyBaseline.Of(context);
         var migrations = Migrations(context, context.GetService<IMigrationsAssembly>().Migrations.Keys.Where(id => baseline is null || !baseline.Covers(id)));
         var version = PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions());
-        return MigrationLinter.Lint(migrations, LintSettings.ForContext(options, version));
+        return MigrationLinter.Lint(migrations, LintSettings.ForContext(options, version) with { RetiredColumns = Retired(context, migrations) });
     }
 
     /// <summary>
@@ -44,12 +44,16 @@ public static class SafeMigrationsLintExtensions
         var migrations = Migrations(context, pending).ToList();
         var tablesBeforeRun = await TablesBeforeRun.ReadAsync(context, migrations.SelectMany(m => TablesBeforeRun.SchemasNamedBy(m.Operations)), cancellationToken);
         return MigrationLinter.Lint(migrations,
-            LintSettings.ForContext(options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun });
+            LintSettings.ForContext(options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun, RetiredColumns = Retired(context, migrations) });
     }
 
     // Null when the context does not use EfSafeMigrations: plain EF applies its migrations as written.
     private static SafeMigrationsOptions? Options(DbContext context)
         => context.GetService<IDbContextOptions>().FindExtension<SafeMigrationsOptionsExtension>()?.Options;
+
+    private static IReadOnlySet<string>? Retired(DbContext context, IEnumerable<MigrationToLint> linted)
+        => EfSafeMigrations.ExpandContract.Internal.RetiredColumns.WhenDropping(
+            linted.SelectMany(m => m.Operations), context.GetService<IMigrationsAssembly>(), context.Database.ProviderName);
 
     private static List<MigrationToLint> Migrations(DbContext context, IEnumerable<string> ids)
     {

@@ -59,6 +59,11 @@ internal sealed class LintContext
 
     public int OperationIndex { get; set; }
 
+    /// <summary>Columns retired by earlier migrations (<see cref="LintSettings.RetiredColumns"/>): their drop is planned.</summary>
+    public IReadOnlySet<string> RetiredColumns { get; init; } = new HashSet<string>();
+
+    public bool IsRetired(string table, string column) => RetiredColumns.Contains(ExpandContract.Internal.RetiredColumns.Key(table, column));
+
     public MigrationOperation Operation => Operations[OperationIndex];
 
     public IReadOnlyList<RawFinding> Findings => _findings;

@@ -1,5 +1,9 @@
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Linting.Baseline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace EfSafeMigrations.Linting;
 
@@ -50,7 +54,12 @@ internal sealed class LintPreflightCheck : IMigrationPreflightCheck
         // (a fresh install creates every table it alters, renames or drops).
         var tablesBeforeRun = await TablesBeforeRun.ReadAsync(
             context.Context, toLint.SelectMany(m => TablesBeforeRun.SchemasNamedBy(m.Migration.UpOperations)), cancellationToken);
-        var settings = LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with { TablesBeforeRun = tablesBeforeRun };
+        var settings = LintSettings.For(context.Options, version, appliedByMigrateSafely: true) with
+        {
+            TablesBeforeRun = tablesBeforeRun,
+            RetiredColumns = RetiredColumns.WhenDropping(
+                toLint.SelectMany(m => m.Migration.UpOperations), context.Context.GetService<IMigrationsAssembly>(), context.Context.Database.ProviderName),
+        };
         LintReport Lint() => MigrationLinter.Lint(
             toLint.Select(m => new MigrationToLint(m.Id, m.Migration.UpOperations, m.Migration.GetType(), DownOperations.Of(m.Migration))), settings);
 

@@ -32,6 +32,12 @@ internal sealed record LintSettings(LintOptions Options, int? PostgresVersion, I
     /// </summary>
     public IReadOnlySet<string>? TablesBeforeRun { get; init; }
 
+    /// <summary>
+    /// Columns retired (<c>RetireColumn</c>) by the project's migrations (<see cref="ExpandContract.Internal.RetiredColumns"/>):
+    /// dropping one later is planned, not ESM0018. Those the linted migrations retire count for the later ones anyway.
+    /// </summary>
+    public IReadOnlySet<string>? RetiredColumns { get; init; }
+
     public static LintSettings Default { get; } = new(new LintOptions(), null, RewritePolicy.None);
 
     /// <summary>
@@ -79,6 +85,7 @@ internal static class MigrationLinter
         var findings = new List<LintFinding>();
         var assuranceErrors = new List<string>();
         var createdInRun = new HashSet<string>(StringComparer.Ordinal);
+        var retired = new HashSet<string>(settings.RetiredColumns ?? new HashSet<string>(), StringComparer.Ordinal);
         foreach (var migration in migrations)
         {
             ids.Add(migration.Id);
@@ -86,11 +93,13 @@ internal static class MigrationLinter
             assuranceErrors.AddRange(assurances.Errors);
             if (settings.Options.Enabled)
             {
-                var created = LintOne(migration, settings, assurances, findings, createdInRun);
+                var created = LintOne(migration, settings, assurances, findings, createdInRun, retired);
                 if (settings.TablesBeforeRun is { } before)
                 {
                     createdInRun.UnionWith(created.Where(t => !before.Contains(t)));
                 }
+
+                retired.UnionWith(ExpandContract.Internal.RetiredColumns.In(migration.Operations));
             }
         }
 
@@ -99,9 +108,10 @@ internal static class MigrationLinter
 
     /// <returns>The tables new at the end of the migration: <paramref name="createdInRun"/> and those it created.</returns>
     private static IReadOnlySet<string> LintOne(
-        MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings, IReadOnlySet<string> createdInRun)
+        MigrationToLint migration, LintSettings settings, Assurances assurances, List<LintFinding> findings, IReadOnlySet<string> createdInRun,
+        IReadOnlySet<string> retired)
     {
-        var context = new LintContext(migration.Id, migration.Operations, settings);
+        var context = new LintContext(migration.Id, migration.Operations, settings) { RetiredColumns = retired };
         context.RawSql.NewTables.UnionWith(createdInRun);
         for (var i = 0; i < migration.Operations.Count; i++)
         {

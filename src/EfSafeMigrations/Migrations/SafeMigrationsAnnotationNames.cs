@@ -34,6 +34,22 @@ public static class SafeMigrationsAnnotationNames
     /// </summary>
     public const string NotNullCheck = Prefix + "NotNullCheck";
 
+    /// <summary>
+    /// On a property or an entity type of the model: <see langword="true"/> scaffolds its changes as expand/contract
+    /// (<c>UsesExpandContract()</c>; docs/expand-contract.md): a property's rename, type change and nullable to required, an
+    /// entity's table rename and column drops.
+    /// </summary>
+    public const string ExpandContract = Prefix + "ExpandContract";
+
+    /// <summary>On a property: the SQL computing the new column from the old one in a scaffolded type change (<c>HasExpandConversion</c>).</summary>
+    public const string ExpandConversionUp = Prefix + "ExpandConversionUp";
+
+    /// <summary>On a property: the SQL computing the old column from the new one in a scaffolded type change (<c>HasExpandConversion</c>).</summary>
+    public const string ExpandConversionDown = Prefix + "ExpandConversionDown";
+
+    /// <summary>On a property: the SQL value written for NULLs when it is made required (<c>HasExpandFill</c>).</summary>
+    public const string ExpandFill = Prefix + "ExpandFill";
+
     /// <summary>Npgsql's own annotation for <c>CREATE INDEX CONCURRENTLY</c> (reused, not redefined).</summary>
     public const string NpgsqlCreatedConcurrently = "Npgsql:CreatedConcurrently";
 }

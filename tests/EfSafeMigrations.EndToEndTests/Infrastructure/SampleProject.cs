@@ -64,9 +64,12 @@ public sealed class SampleProject : IDisposable
     }
 
     /// <summary>Runs <c>dotnet-ef</c> (the repository's pinned local tool) against this project.</summary>
-    public Task<CommandResult> EfAsync(params string[] arguments)
+    public Task<CommandResult> EfAsync(params string[] arguments) => EfAsync(null, arguments);
+
+    /// <summary>Runs <c>dotnet-ef</c> against this project with extra environment variables.</summary>
+    public Task<CommandResult> EfAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
         => CommandRunner.RunAsync(RepositoryPaths.Root, "dotnet",
-            ["tool", "run", "dotnet-ef", .. arguments, "--project", ProjectFile, "--no-color"]);
+            ["tool", "run", "dotnet-ef", .. arguments, "--project", ProjectFile, "--no-color"], environment);
 
     /// <summary>Runs <c>dotnet</c> in the project folder.</summary>
     public Task<CommandResult> DotnetAsync(params string[] arguments)

@@ -15,5 +15,6 @@ internal static class CommandCatalog
         new PushCommand(),
         new JournalRepairCommand(),
         new BaselineCommand(),
+        new ContractCommand(),
     ];
 }

@@ -26,7 +26,11 @@ internal sealed class LintScaffoldingHook(ICurrentDbContext currentContext) : IM
         var migrationId = scaffolding.Migration.MigrationId;
         var report = MigrationLinter.Lint(
             [new MigrationToLint(migrationId, scaffolding.UpOperations, DownOperations: scaffolding.DownOperations)],
-            LintSettings.ForContext(options, PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions()), appliedByMigrateSafely: true));
+            LintSettings.ForContext(options, PostgresVersionSource.Configured(context, options?.Lint ?? new LintOptions()), appliedByMigrateSafely: true) with
+            {
+                RetiredColumns = ExpandContract.Internal.RetiredColumns.WhenDropping(
+                    scaffolding.UpOperations, scaffolding.Services.MigrationsAssembly, context.Database.ProviderName),
+            });
         Print(report, scaffolding.Services.Reporter, migrationId);
     }
 

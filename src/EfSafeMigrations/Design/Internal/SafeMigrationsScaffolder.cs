@@ -1,3 +1,5 @@
+using EfSafeMigrations.ExpandContract.Internal;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
@@ -35,7 +37,7 @@ internal sealed class SafeMigrationsScaffolder : MigrationsScaffolder
     public override ScaffoldedMigration ScaffoldMigration(
         string migrationName, string? rootNamespace, string? subNamespace = null, string? language = null, bool dryRun = false)
     {
-        _differ.Reset();
+        _differ.Reset(RequestedContracts());
         var migration = base.ScaffoldMigration(migrationName, rootNamespace, subNamespace, language, dryRun);
         var up = _differ.Results.Count > 0 ? _differ.Results[0] : (IReadOnlyList<MigrationOperation>)[];
         var down = _differ.Results.Count > 1 ? _differ.Results[1] : (IReadOnlyList<MigrationOperation>)[];
@@ -48,6 +50,27 @@ internal sealed class SafeMigrationsScaffolder : MigrationsScaffolder
         }
 
         return migration;
+    }
+
+    // The contracts EFSAFEMIGRATIONS_CONTRACT asks for: their Up only (their Down stays empty: the contract is the point of
+    // no return). Asked before anything is generated, so a request naming no open expansion stops the scaffold.
+    private IReadOnlyList<MigrationOperation> RequestedContracts()
+    {
+        var request = Environment.GetEnvironmentVariable(ContractRequest.Variable);
+        if (string.IsNullOrWhiteSpace(request))
+        {
+            return [];
+        }
+
+        try
+        {
+            return ContractRequest.Select(request, OpenExpansions.Of(Dependencies.MigrationsAssembly, Dependencies.CurrentContext.Context.Database.ProviderName));
+        }
+        catch (InvalidOperationException unknown)
+        {
+            // dotnet ef prints an OperationException as its message alone, without a stack trace.
+            throw new Microsoft.EntityFrameworkCore.Design.OperationException(unknown.Message, unknown);
+        }
     }
 
     public override MigrationFiles Save(string projectDir, ScaffoldedMigration migration, string? outputDir, bool dryRun)

@@ -12,5 +12,6 @@ internal static class ScaffoldingHooks
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationScaffoldingHook, LintScaffoldingHook>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationScaffoldingHook, JournalFileHook>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationScaffoldingHook, ExpandContractScaffoldingHook>());
     }
 }

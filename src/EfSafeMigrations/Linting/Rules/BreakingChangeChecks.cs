@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace EfSafeMigrations.Linting.Rules;
 
-/// <summary>Renames and drops that break running code or lose data: ESM0015, ESM0016, ESM0018, ESM0019, ESM0020.</summary>
+/// <summary>
+/// Renames and drops that break running code or lose data: ESM0015, ESM0016, ESM0018, ESM0019, ESM0020. Expand/contract
+/// operations are none of these (their contract's drops are planned), nor is the drop of a column an earlier migration retired.
+/// </summary>
 internal sealed class BreakingChangeChecks : IOperationCheck
 {
     public void Check(MigrationOperation operation, LintContext context)
@@ -30,6 +33,9 @@ internal sealed class BreakingChangeChecks : IOperationCheck
                 break;
             case DropColumnOperation drop when context.Schema.IsAddedColumn(drop.Table, drop.Name):
                 context.Schema.ColumnDropped(drop.Table, drop.Name);
+                break;
+            case DropColumnOperation drop when context.IsRetired(drop.Table, drop.Name):
+                // The planned end of a retirement (RetireColumn in an earlier migration): no running version uses it.
                 break;
             case DropColumnOperation drop:
                 context.ReportUnlessNew(drop.Table, RuleCatalog.DropColumn, drop.Name, OperationDescriber.Qualify(drop.Schema, drop.Table));

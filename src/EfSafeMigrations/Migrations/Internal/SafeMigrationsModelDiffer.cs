@@ -1,3 +1,4 @@
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -19,6 +20,8 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// <c>SET NOT NULL</c> on existing columns and unique constraints / primary keys on existing tables become visible
 /// <c>Sql</c> steps (helper CHECK; concurrent unique index then <c>ADD CONSTRAINT ... USING INDEX</c>).
 /// The concurrency annotation is ignored when comparing indexes, so toggling it never drops and recreates one.
+/// Opted-in renames, type changes, required columns and drops are scaffolded as expand operations first
+/// (<see cref="ExpansionDiffer"/>), so the steps they leave to EF (an index on the new column) are made safe as well.
 /// </summary>
 internal sealed class SafeMigrationsModelDiffer(
     IRelationalTypeMappingSource typeMappingSource,
@@ -32,8 +35,14 @@ internal sealed class SafeMigrationsModelDiffer(
 {
     private readonly RewriteOptions _rewrites = SafeMigrationsOptionsExtension.OptionsOf(contextOptions).Rewrites;
 
+    private readonly ExpansionDiffer _expansions = new(
+        new ExpansionOptIn(SafeMigrationsOptionsExtension.OptionsOf(contextOptions).ExpandContract.Scaffold), typeMappingSource, sqlGenerationHelper);
+
+    /// <summary>Why opted-in changes of the last diff stayed EF's operations (printed by <c>migrations add</c>).</summary>
+    public IReadOnlyList<string> ExpansionNotes => _expansions.Notes;
+
     public override IReadOnlyList<MigrationOperation> GetDifferences(IRelationalModel? source, IRelationalModel? target)
-        => MakeSafe(base.GetDifferences(source, target));
+        => MakeSafe(_expansions.Translate(base.GetDifferences(source, target), source, target));
 
     protected override bool HasDifferences(IEnumerable<IAnnotation> source, IEnumerable<IAnnotation> target)
         => base.HasDifferences(WithoutConcurrency(source), WithoutConcurrency(target));

@@ -1,0 +1,6 @@
+namespace SampleExpandContract;
+
+public static class Stage
+{
+    public const int Value = 1;
+}
