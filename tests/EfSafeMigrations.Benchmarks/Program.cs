@@ -8,7 +8,7 @@ using EfSafeMigrations.ThrowawayPostgres;
 var settings = BenchSettings.Parse(args);
 var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
 
-if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill" }.Any(settings.Suites.Contains))
+if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill", "expand" }.Any(settings.Suites.Contains))
 {
     await using var server = await PostgresServerLocator.StartOrConnectAsync();
     Console.WriteLine($"PostgreSQL: {server.Description}");
@@ -43,6 +43,12 @@ if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill" }.Any(settings.
     if (settings.Suites.Contains("backfill"))
     {
         report.Backfill = await new BackfillBenchmark(databases, settings).RunAsync();
+    }
+
+    if (settings.Suites.Contains("expand"))
+    {
+        report.ExpandTriggerCost = await new ExpandTriggerCostBenchmark(databases, settings).RunAsync();
+        report.ExpandStall = await new ExpandStallBenchmark(databases, settings).RunAsync();
     }
 }
 
