@@ -1,4 +1,5 @@
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,13 +23,13 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
     public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var backfills = BackfillsOnExistingTables(context.PendingMigrations);
+        var sql = context.Context.GetService<ISqlGenerationHelper>();
+        var backfills = BackfillsOnExistingTables(context.PendingMigrations, sql);
         if (backfills.Count == 0)
         {
             return [];
         }
 
-        var sql = context.Context.GetService<ISqlGenerationHelper>();
         return await ContextConnection.UseAsync<IReadOnlyList<PreflightProblem>>(context.Context, async connection =>
         {
             var problems = new List<PreflightProblem>();
@@ -55,8 +56,11 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The pending backfills, in order, except those over a table a pending migration creates before them.</summary>
-    private static List<(string Id, BackfillOperation Backfill)> BackfillsOnExistingTables(IReadOnlyList<(string Id, Migration Migration)> pending)
+    /// <summary>
+    /// The pending backfills (also those an expand runs), in order, except those over a table a pending migration creates before them.
+    /// </summary>
+    private static List<(string Id, BackfillOperation Backfill)> BackfillsOnExistingTables(
+        IReadOnlyList<(string Id, Migration Migration)> pending, ISqlGenerationHelper sql)
     {
         var created = new HashSet<(string?, string)>();
         var backfills = new List<(string, BackfillOperation)>();
@@ -68,7 +72,8 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
                 {
                     created.Add((table.Schema, table.Name));
                 }
-                else if (operation is BackfillOperation backfill && !created.Contains((backfill.Schema, backfill.Table)))
+                else if ((operation as BackfillOperation ?? (operation is ExpansionOperation expansion ? ExpansionSql.BackfillOf(expansion, sql) : null))
+                         is { } backfill && !created.Contains((backfill.Schema, backfill.Table)))
                 {
                     backfills.Add((id, backfill));
                 }

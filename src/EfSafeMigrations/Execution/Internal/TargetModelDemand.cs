@@ -58,6 +58,8 @@ internal static class TargetModelDemand
             or EnsureSchemaOperation or DropSchemaOperation or SqlOperation
             or CreateSequenceOperation or AlterSequenceOperation or DropSequenceOperation or RestartSequenceOperation
             or AlterTableOperation => TargetModelNeed.None,
+        // This library's own operations: their SQL never reads the model.
+        BackfillOperation or ExpansionOperation => TargetModelNeed.None,
         _ => TargetModelNeed.Full,
     };
 

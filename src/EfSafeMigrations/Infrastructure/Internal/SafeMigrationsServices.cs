@@ -31,5 +31,6 @@ internal static class SafeMigrationsServices
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, LintPreflightCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, DataPreflight.DataPreflightCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, Backfill.Internal.BackfillPreflightCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMigrationPreflightCheck, ExpandContract.Internal.ExpansionPreflightCheck>());
     }
 }

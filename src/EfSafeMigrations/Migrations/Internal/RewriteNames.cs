@@ -13,4 +13,5 @@ internal static class RewriteNames
     public const string Timeouts = "timeouts";
     public const string BatchedFill = "batched-fill";
     public const string Backfill = "backfill";
+    public const string ExpandContract = "expand-contract";
 }

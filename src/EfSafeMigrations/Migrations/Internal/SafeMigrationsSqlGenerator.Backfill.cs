@@ -1,7 +1,5 @@
 using EfSafeMigrations.Backfill.Internal;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace EfSafeMigrations.Migrations.Internal;
 
@@ -12,15 +10,9 @@ namespace EfSafeMigrations.Migrations.Internal;
 /// </summary>
 internal sealed partial class SafeMigrationsSqlGenerator
 {
-    protected override void Generate(MigrationOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    private void GenerateBackfill(BackfillOperation backfill, MigrationCommandListBuilder builder, IReadOnlyList<string> rewrites)
     {
-        if (operation is not BackfillOperation backfill)
-        {
-            base.Generate(operation, model, builder);
-            return;
-        }
-
         builder.AppendLine(BackfillScriptSql.For(backfill, Dependencies.SqlGenerationHelper.DelimitIdentifier));
-        EndTagged(builder, suppressTransaction: true, new SafeCommandInfo(StatementKind.Backfill, [RewriteNames.Backfill], Backfill: backfill));
+        EndTagged(builder, suppressTransaction: true, new SafeCommandInfo(StatementKind.Backfill, rewrites, Backfill: backfill));
     }
 }

@@ -50,6 +50,23 @@ internal sealed partial class SafeMigrationsSqlGenerator : NpgsqlMigrationsSqlGe
         return Rewrites.Timeouts ? WithTimeouts(commands) : commands;
     }
 
+    /// <summary>The operations this library adds: a backfill, an expand/contract stage.</summary>
+    protected override void Generate(MigrationOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        switch (operation)
+        {
+            case BackfillOperation backfill:
+                GenerateBackfill(backfill, builder, [RewriteNames.Backfill]);
+                break;
+            case ExpansionOperation expansion:
+                GenerateExpansion(expansion, builder);
+                break;
+            default:
+                base.Generate(operation, model, builder);
+                break;
+        }
+    }
+
     /// <summary>Every statement end passes here: tag it with what the current rewrite said about it.</summary>
     protected override void EndStatement(MigrationCommandListBuilder builder, bool suppressTransaction = false)
     {

@@ -1,0 +1,95 @@
+using System.Globalization;
+using EfSafeMigrations.Execution;
+using EfSafeMigrations.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace EfSafeMigrations.ExpandContract.Internal;
+
+/// <summary>
+/// Before anything of a run executes, the expansions it would apply are checked against the live database, so a change that
+/// cannot work stops the run with nothing applied instead of half-way: a new column (or table) name already taken, a column that
+/// does not exist, conversions PostgreSQL cannot make (checked by planning them) or rows they cannot convert (checked by a
+/// read-only scan, within the data preflight's limits), and, before contracts, an old application version still writing
+/// (its writes counted by the expansion's trigger over <see cref="ExpandContractOptions.OldWriterQuietPeriod"/>).
+/// </summary>
+internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
+{
+    public const string CheckName = "expand-contract";
+
+    public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var pending = OnExistingTables(context.PendingMigrations);
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        var sql = context.Context.GetService<ISqlGenerationHelper>();
+        return await ContextConnection.UseAsync<IReadOnlyList<PreflightProblem>>(context.Context, async connection =>
+        {
+            var problems = new List<PreflightProblem>();
+            foreach (var (id, operation) in pending.Where(p => p.Operation.Stage == ExpansionStage.Expand))
+            {
+                var expand = new ExpandChecks(connection, sql, context.Options.DataPreflight, cancellationToken);
+                problems.AddRange((await expand.RunAsync(operation).ConfigureAwait(false))
+                    .Select(p => new PreflightProblem(CheckName, p.Severity, p.Code, id, $"{operation.Describe()}: {p.Message}", p.Fix)));
+            }
+
+            var contracts = pending.Where(p => p.Operation.Stage == ExpansionStage.Contract).ToList();
+            if (contracts.Count > 0 && !context.DryRun && context.Options.ExpandContract.OldWriterQuietPeriod > TimeSpan.Zero)
+            {
+                problems.AddRange(await OldWriterCheck.RunAsync(connection, sql, contracts, context.Options.ExpandContract.OldWriterQuietPeriod, cancellationToken)
+                    .ConfigureAwait(false));
+            }
+
+            return problems;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pending expansions, in order, except those over a table a pending migration creates before them.</summary>
+    private static List<(string Id, ExpansionOperation Operation)> OnExistingTables(IReadOnlyList<(string Id, Migration Migration)> pending)
+    {
+        var created = new HashSet<(string?, string)>();
+        var expansions = new List<(string, ExpansionOperation)>();
+        foreach (var (id, migration) in pending)
+        {
+            foreach (var operation in migration.UpOperations)
+            {
+                if (operation is CreateTableOperation table)
+                {
+                    created.Add((table.Schema, table.Name));
+                }
+                else if (operation is ExpansionOperation expansion && !created.Contains((expansion.Schema, expansion.Table)))
+                {
+                    expansions.Add((id, expansion));
+                }
+            }
+        }
+
+        return expansions;
+    }
+}
+
+/// <summary>A problem of one expansion, before it is tied to its migration.</summary>
+internal sealed record ExpansionProblem(PreflightSeverity Severity, string Code, string Message, string Fix)
+{
+    public static ExpansionProblem Error(string code, string message, string fix) => new(PreflightSeverity.Error, code, message, fix);
+}
+
+/// <summary>The codes of the expansion preflight's problems.</summary>
+internal static class ExpansionProblemCodes
+{
+    public const string ColumnMissing = "ExpansionColumnMissing";
+    public const string NameTaken = "ExpansionNameTaken";
+    public const string NoConversion = "ExpansionNoConversion";
+    public const string RowsNotConvertible = "ExpansionRowsNotConvertible";
+    public const string RowsNotChecked = "ExpansionRowsNotChecked";
+    public const string OldVersionWrites = "ExpansionOldVersionWrites";
+
+    public static string Format(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,49 @@
+using EfSafeMigrations.Migrations.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EfSafeMigrations.ExpandContract.Internal;
+
+/// <summary>The statements of one stage of an expansion: dispatches to the SQL of each kind of change.</summary>
+internal static class ExpansionSql
+{
+    public static IReadOnlyList<ExpansionStatement> For(ExpansionOperation operation, ISqlGenerationHelper sql)
+    {
+        ExpansionValidation.ThrowIfInvalid(operation);
+        return operation switch
+        {
+            ExpandColumnOperation column => new ColumnExpansionSql(column, sql).For(column.Stage),
+            ExpandRequiredOperation required => new RequiredExpansionSql(required, sql).For(required.Stage),
+            ExpandTableRenameOperation rename => TableRenameExpansionSql.For(rename, sql),
+            RetireColumnOperation retire => RetireColumnSql.For(retire, sql),
+            _ => throw new NotSupportedException($"{operation.GetType().Name} is not an expansion this version knows."),
+        };
+    }
+
+    /// <summary>The backfill an expand runs (also what the no-key preflight looks at); null for the other stages and kinds.</summary>
+    public static BackfillOperation? BackfillOf(ExpansionOperation operation, ISqlGenerationHelper sql)
+        => operation.Stage != ExpansionStage.Expand
+            ? null
+            : operation switch
+            {
+                ExpandColumnOperation column => new ColumnExpansionSql(column, sql).Backfill(),
+                ExpandRequiredOperation required => new RequiredExpansionSql(required, sql).Backfill(),
+                _ => null,
+            };
+
+    /// <summary>
+    /// Creates the old-version write counter in the table's own schema (the trigger finds it there through
+    /// <c>TG_TABLE_SCHEMA</c>, whatever the writer's search path), or drops it.
+    /// </summary>
+    public static string Counter(string verb, string tableLiteral, string counter)
+        => $"""
+            DO $esm_counter$ BEGIN
+                EXECUTE format('{verb} %I.%I', (SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = {tableLiteral}::regclass), '{counter}');
+            END $esm_counter$;
+            """;
+
+    /// <summary>The trigger's call that counts one old-version write (read by the contract's old-writer check).</summary>
+    public static string CountOldWrite(string counter)
+        => $"PERFORM nextval((quote_ident(TG_TABLE_SCHEMA) || '.{counter}')::regclass);";
+
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
