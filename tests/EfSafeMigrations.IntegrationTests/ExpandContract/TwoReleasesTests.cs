@@ -112,17 +112,34 @@ public class TwoReleasesTests
         var release2Done = 0;
         var release1Writers = workload.Start(Release1Context.Version, Release2Context.Version, WritersPerRelease, share: 0, shares: 2 * WritersPerRelease,
             until: i => Volatile.Read(ref release2Done) == 1 && i >= Release1OperationsAfterRelease2);
+        while (workload.Operations < 20)
+        {
+            await Task.Delay(10); // release 1 is writing before the expand starts, and goes on while it runs
+        }
+
+        var beforeExpand = workload.Operations;
         await using (var context = ReleaseMigrationsContext.Create(connectionString))
         {
             (await context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = ReleaseIds.Expand }))
                 .AppliedMigrations.Should().Equal(ReleaseIds.Expand);
         }
 
+        var duringExpand = workload.Operations - beforeExpand;
+
         var release2Writers = workload.Start(Release2Context.Version, Release1Context.Version, WritersPerRelease, share: WritersPerRelease,
             shares: 2 * WritersPerRelease, until: i => i >= Release2OperationsPerWriter);
-        await Task.WhenAll(release2Writers);
-        Volatile.Write(ref release2Done, 1);
+        try
+        {
+            await Task.WhenAll(release2Writers);
+        }
+        finally
+        {
+            Volatile.Write(ref release2Done, 1);
+        }
+
         await Task.WhenAll(release1Writers);
+        await TestContext.Progress.WriteLineAsync($"{workload.Operations} writes, {duringExpand} of them by release 1 while the expand ran; inserted: " +
+            string.Join(", ", Enum.GetValues<ReleaseChange>().Select(c => $"{c} {workload.Inserted(c)}")));
         return workload;
     }
 
