@@ -65,6 +65,7 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
             DECLARE
                 {Old} {OldType} := NEW.{Old};
                 {New} {operation.StoreType} := NEW.{New};
+                {ExpansionSql.CountDeclaration}
             BEGIN
                 IF TG_OP = 'INSERT' THEN
                     IF NEW.{New} IS NULL THEN
