@@ -47,8 +47,16 @@ if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill", "expand" }.Any
 
     if (settings.Suites.Contains("expand"))
     {
-        report.ExpandTriggerCost = await new ExpandTriggerCostBenchmark(databases, settings).RunAsync();
-        report.ExpandStall = await new ExpandStallBenchmark(databases, settings).RunAsync();
+        // --only trigger / --only stall: one half of the suite.
+        if (settings.Only is null || "trigger cost".Contains(settings.Only, StringComparison.OrdinalIgnoreCase))
+        {
+            report.ExpandTriggerCost = await new ExpandTriggerCostBenchmark(databases, settings).RunAsync();
+        }
+
+        if (settings.Only is null || "stall".Contains(settings.Only, StringComparison.OrdinalIgnoreCase))
+        {
+            report.ExpandStall = await new ExpandStallBenchmark(databases, settings).RunAsync();
+        }
     }
 }
 
