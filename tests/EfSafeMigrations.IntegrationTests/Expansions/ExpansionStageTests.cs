@@ -133,6 +133,24 @@ public class ExpansionStageTests
     }
 
     [Test]
+    public async Task A_view_still_reading_the_old_column_stops_the_contract_before_any_of_it_runs()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await MigrateAsync<PeopleDbContext>(database.ConnectionString, ExpansionIds.Expand);
+        await ExecuteAsync(database.ConnectionString, "CREATE VIEW people_emails AS SELECT id, email FROM people");
+        var catalog = (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString();
+
+        await using (var context = ExpansionContexts.Create<PeopleDbContext>(database.ConnectionString, postDeployment: true))
+        {
+            var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>();
+            failure.Which.Report.Problems.Should().Contain(p => p.Code == "ExpansionColumnInUse" && p.Severity == PreflightSeverity.Error
+                && p.Message.Contains("view people_emails still use(s) people.email"));
+        }
+
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(catalog);
+    }
+
+    [Test]
     public async Task A_table_rename_leaves_an_updatable_view_with_the_grants_under_the_old_name_until_the_contract()
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
@@ -157,6 +175,7 @@ public class ExpansionStageTests
     [TestCase(typeof(NoConversionDbContext), "ExpansionNoConversion", "cannot cast type boolean to date")]
     [TestCase(typeof(BadRowsDbContext), "ExpansionRowsNotConvertible", "invalid input syntax for type integer")]
     [TestCase(typeof(NoKeyExpansionDbContext), "BackfillWithoutKey", "no primary key")]
+    [TestCase(typeof(PrimaryKeyExpansionDbContext), "ExpansionPrimaryKeyColumn", "part of the primary key")]
     public async Task Bad_input_is_refused_before_anything_of_the_run_executes(Type contextType, string code, string message)
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();

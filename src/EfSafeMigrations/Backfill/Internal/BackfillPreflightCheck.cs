@@ -1,4 +1,5 @@
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.Execution.Internal;
 using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,7 +25,9 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var sql = context.Context.GetService<ISqlGenerationHelper>();
-        var backfills = BackfillsOnExistingTables(context.PendingMigrations, sql);
+        // Also the backfills the expands run.
+        var backfills = PendingOperations.OnExistingTables(context.PendingMigrations,
+            o => o as BackfillOperation ?? (o is ExpansionOperation expansion ? ExpansionSql.BackfillOf(expansion, sql) : null));
         if (backfills.Count == 0)
         {
             return [];
@@ -54,33 +57,6 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
 
             return problems;
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The pending backfills (also those an expand runs), in order, except those over a table a pending migration creates before them.
-    /// </summary>
-    private static List<(string Id, BackfillOperation Backfill)> BackfillsOnExistingTables(
-        IReadOnlyList<(string Id, Migration Migration)> pending, ISqlGenerationHelper sql)
-    {
-        var created = new HashSet<(string?, string)>();
-        var backfills = new List<(string, BackfillOperation)>();
-        foreach (var (id, migration) in pending)
-        {
-            foreach (var operation in migration.UpOperations)
-            {
-                if (operation is CreateTableOperation table)
-                {
-                    created.Add((table.Schema, table.Name));
-                }
-                else if ((operation as BackfillOperation ?? (operation is ExpansionOperation expansion ? ExpansionSql.BackfillOf(expansion, sql) : null))
-                         is { } backfill && !created.Contains((backfill.Schema, backfill.Table)))
-                {
-                    backfills.Add((id, backfill));
-                }
-            }
-        }
-
-        return backfills;
     }
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)

@@ -124,10 +124,5 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
         ExpansionStatement.Ddl($"ALTER TABLE {Table} DROP COLUMN IF EXISTS {New};"),
     ];
 
-    private IEnumerable<ExpansionStatement> DropSync() =>
-    [
-        ExpansionStatement.Ddl($"DROP TRIGGER IF EXISTS {sql.DelimitIdentifier(_names.Function)} ON {Table};"),
-        ExpansionStatement.Ddl($"DROP FUNCTION IF EXISTS {Function}();"),
-        ExpansionStatement.Ddl(ExpansionSql.Counter("DROP SEQUENCE IF EXISTS", ExpansionSql.Literal(Table), _names.Counter)),
-    ];
+    private IEnumerable<ExpansionStatement> DropSync() => ExpansionSql.DropSync(sql, operation);
 }

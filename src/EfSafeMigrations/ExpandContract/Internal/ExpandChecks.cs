@@ -21,7 +21,7 @@ internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHe
             ExpandColumnOperation column => await ColumnAsync(column, table).ConfigureAwait(false),
             ExpandRequiredOperation required => await RequiredAsync(required, table).ConfigureAwait(false),
             ExpandTableRenameOperation rename => await TableRenameAsync(rename).ConfigureAwait(false),
-            RetireColumnOperation retire => await ExistsAsync(table, retire.Name).ConfigureAwait(false),
+            RetireColumnOperation retire => await RetireAsync(retire, table).ConfigureAwait(false),
             _ => [],
         };
     }
@@ -31,6 +31,12 @@ internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHe
         if (await ExistsAsync(table, operation.Name).ConfigureAwait(false) is { Count: > 0 } missing)
         {
             return missing;
+        }
+
+        var blocked = await KeyOrDependentsAsync(table, operation.Name).ConfigureAwait(false);
+        if (blocked.Any(p => p.Severity == PreflightSeverity.Error))
+        {
+            return blocked;
         }
 
         if (await ExpansionCatalog.ColumnTypeAsync(connection, table, operation.NewName, cancellationToken).ConfigureAwait(false) is not null
@@ -65,9 +71,37 @@ internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHe
             }
         }
 
-        return operation.ChangesType || operation.Up is not null
+        var rows = operation.ChangesType || operation.Up is not null
             ? await ConvertibleAsync(table, $"SELECT count(CAST(({expressions.Up}) AS {operation.StoreType})) FROM {table}").ConfigureAwait(false)
             : [];
+        return [.. blocked, .. rows];
+    }
+
+    private async Task<IReadOnlyList<ExpansionProblem>> RetireAsync(RetireColumnOperation operation, string table)
+        => await ExistsAsync(table, operation.Name).ConfigureAwait(false) is { Count: > 0 } missing
+            ? missing
+            : await KeyOrDependentsAsync(table, operation.Name).ConfigureAwait(false);
+
+    /// <summary>
+    /// A primary key column cannot leave through a contract (dropping it would drop the key); views and foreign keys on the column
+    /// keep working while expanded but would stop the contract's DROP COLUMN: said now, refused at the contract.
+    /// </summary>
+    private async Task<IReadOnlyList<ExpansionProblem>> KeyOrDependentsAsync(string table, string column)
+    {
+        if (await ExpansionCatalog.InPrimaryKeyAsync(connection, table, column, cancellationToken).ConfigureAwait(false))
+        {
+            return
+            [
+                ExpansionProblem.Error(InPrimaryKey, $"{column} is part of the primary key of {table}; its contract would drop the key.",
+                    "Keep primary key columns as they are (rename them in a maintenance window with a plain RenameColumn), or add the new key first."),
+            ];
+        }
+
+        var dependents = await ExpansionCatalog.DependentsAsync(connection, table, column, cancellationToken).ConfigureAwait(false);
+        return dependents.Count == 0
+            ? []
+            : [new ExpansionProblem(PreflightSeverity.Warning, Dependents, $"{string.Join(", ", dependents)} use(s) {column}; the contract cannot drop it while they do.",
+                $"Move them to the new shape (or drop them) in a migration before the contract.")];
     }
 
     private async Task<IReadOnlyList<ExpansionProblem>> RequiredAsync(ExpandRequiredOperation operation, string table)

@@ -33,6 +33,44 @@ internal static class ExpansionCatalog
         => await ScalarAsync<long>(connection, "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(@table)",
             cancellationToken, ("table", table)).ConfigureAwait(false);
 
+    /// <summary>Whether the column is part of the table's primary key.</summary>
+    public static async Task<bool> InPrimaryKeyAsync(NpgsqlConnection connection, string table, string column, CancellationToken cancellationToken)
+        => await ScalarAsync<bool>(connection, $"""
+            SELECT EXISTS (SELECT FROM pg_index i WHERE i.indrelid = to_regclass(@table) AND i.indisprimary AND ({AttributeNumber}) = ANY(i.indkey))
+            """, cancellationToken, ("table", table), ("column", column)).ConfigureAwait(false);
+
+    /// <summary>
+    /// What would stop <c>DROP COLUMN</c> (no CASCADE): views and rules of other relations reading the column, and foreign keys of
+    /// other tables referencing it. Indexes and constraints of the table itself go away with the column.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DependentsAsync(NpgsqlConnection connection, string table, string column, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT DISTINCT 'view ' || r.ev_class::regclass::text
+            FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+            WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND d.refobjid = to_regclass(@table)
+              AND d.refobjsubid = ({AttributeNumber}) AND r.ev_class <> to_regclass(@table)
+            UNION
+            SELECT 'foreign key ' || quote_ident(c.conname) || ' of ' || c.conrelid::regclass::text
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.confrelid = to_regclass(@table) AND c.conrelid <> c.confrelid AND ({AttributeNumber}) = ANY(c.confkey)
+            ORDER BY 1
+            """, connection);
+        command.Parameters.AddWithValue("table", table);
+        command.Parameters.AddWithValue("column", column);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var dependents = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            dependents.Add(reader.GetString(0));
+        }
+
+        return dependents;
+    }
+
+    private const string AttributeNumber =
+        "SELECT attnum FROM pg_attribute WHERE attrelid = to_regclass(@table) AND attname = @column AND attnum > 0 AND NOT attisdropped";
+
     private static async Task<T?> ScalarAsync<T>(
         NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.Execution.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -23,7 +24,7 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
     public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var pending = OnExistingTables(context.PendingMigrations);
+        var pending = PendingOperations.OnExistingTables(context.PendingMigrations, o => o as ExpansionOperation);
         if (pending.Count == 0)
         {
             return [];
@@ -33,14 +34,20 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
         return await ContextConnection.UseAsync<IReadOnlyList<PreflightProblem>>(context.Context, async connection =>
         {
             var problems = new List<PreflightProblem>();
-            foreach (var (id, operation) in pending.Where(p => p.Operation.Stage == ExpansionStage.Expand))
+            foreach (var (id, operation) in pending.Where(p => p.Item.Stage == ExpansionStage.Expand))
             {
                 var expand = new ExpandChecks(connection, sql, context.Options.DataPreflight, cancellationToken);
                 problems.AddRange((await expand.RunAsync(operation).ConfigureAwait(false))
                     .Select(p => new PreflightProblem(CheckName, p.Severity, p.Code, id, $"{operation.Describe()}: {p.Message}", p.Fix)));
             }
 
-            var contracts = pending.Where(p => p.Operation.Stage == ExpansionStage.Contract).ToList();
+            var contracts = pending.Where(p => p.Item.Stage == ExpansionStage.Contract).ToList();
+            foreach (var (id, operation) in contracts)
+            {
+                problems.AddRange((await ContractChecks.RunAsync(connection, sql, operation, cancellationToken).ConfigureAwait(false))
+                    .Select(p => new PreflightProblem(CheckName, p.Severity, p.Code, id, $"{operation.Describe()}: {p.Message}", p.Fix)));
+            }
+
             if (contracts.Count > 0 && !context.DryRun && context.Options.ExpandContract.OldWriterQuietPeriod > TimeSpan.Zero)
             {
                 problems.AddRange(await OldWriterCheck.RunAsync(connection, sql, contracts, context.Options.ExpandContract.OldWriterQuietPeriod, cancellationToken)
@@ -49,29 +56,6 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
 
             return problems;
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The pending expansions, in order, except those over a table a pending migration creates before them.</summary>
-    private static List<(string Id, ExpansionOperation Operation)> OnExistingTables(IReadOnlyList<(string Id, Migration Migration)> pending)
-    {
-        var created = new HashSet<(string?, string)>();
-        var expansions = new List<(string, ExpansionOperation)>();
-        foreach (var (id, migration) in pending)
-        {
-            foreach (var operation in migration.UpOperations)
-            {
-                if (operation is CreateTableOperation table)
-                {
-                    created.Add((table.Schema, table.Name));
-                }
-                else if (operation is ExpansionOperation expansion && !created.Contains((expansion.Schema, expansion.Table)))
-                {
-                    expansions.Add((id, expansion));
-                }
-            }
-        }
-
-        return expansions;
     }
 }
 
@@ -90,6 +74,8 @@ internal static class ExpansionProblemCodes
     public const string RowsNotConvertible = "ExpansionRowsNotConvertible";
     public const string RowsNotChecked = "ExpansionRowsNotChecked";
     public const string OldVersionWrites = "ExpansionOldVersionWrites";
+    public const string InPrimaryKey = "ExpansionPrimaryKeyColumn";
+    public const string Dependents = "ExpansionColumnInUse";
 
     public static string Format(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

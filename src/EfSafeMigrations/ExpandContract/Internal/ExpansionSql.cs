@@ -41,6 +41,19 @@ internal static class ExpansionSql
             END $esm_counter$;
             """;
 
+    /// <summary>Drops an expansion's trigger, its function and its counter (the contract and the undo of a synced change).</summary>
+    public static IEnumerable<ExpansionStatement> DropSync(ISqlGenerationHelper sql, ExpansionOperation operation)
+    {
+        var names = ExpansionNames.Of(operation);
+        var table = sql.DelimitIdentifier(operation.Table, operation.Schema);
+        return
+        [
+            ExpansionStatement.Ddl($"DROP TRIGGER IF EXISTS {sql.DelimitIdentifier(names.Function)} ON {table};"),
+            ExpansionStatement.Ddl($"DROP FUNCTION IF EXISTS {sql.DelimitIdentifier(names.Function, operation.Schema)}();"),
+            ExpansionStatement.Ddl(Counter("DROP SEQUENCE IF EXISTS", Literal(table), names.Counter)),
+        ];
+    }
+
     /// <summary>The trigger function's variable that <see cref="CountOldWrite"/> assigns (declare it with <see cref="CountDeclaration"/>).</summary>
     private const string OldWrites = "esm_old_writes";
 

@@ -67,10 +67,5 @@ internal sealed class RequiredExpansionSql(ExpandRequiredOperation operation, IS
         ];
     }
 
-    private IEnumerable<ExpansionStatement> DropSync() =>
-    [
-        ExpansionStatement.Ddl($"DROP TRIGGER IF EXISTS {sql.DelimitIdentifier(_names.Function)} ON {Table};"),
-        ExpansionStatement.Ddl($"DROP FUNCTION IF EXISTS {Function}();"),
-        ExpansionStatement.Ddl(ExpansionSql.Counter("DROP SEQUENCE IF EXISTS", ExpansionSql.Literal(Table), _names.Counter)),
-    ];
+    private IEnumerable<ExpansionStatement> DropSync() => ExpansionSql.DropSync(sql, operation);
 }

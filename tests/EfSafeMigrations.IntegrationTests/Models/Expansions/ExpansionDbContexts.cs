@@ -22,6 +22,9 @@ public sealed class NoConversionDbContext(DbContextOptions<NoConversionDbContext
 /// <summary>Bad input: rows the up expression cannot convert.</summary>
 public sealed class BadRowsDbContext(DbContextOptions<BadRowsDbContext> options) : DbContext(options);
 
+/// <summary>Bad input: an expand of a primary key column.</summary>
+public sealed class PrimaryKeyExpansionDbContext(DbContextOptions<PrimaryKeyExpansionDbContext> options) : DbContext(options);
+
 /// <summary>Bad input: a table without a primary key.</summary>
 public sealed class NoKeyExpansionDbContext(DbContextOptions<NoKeyExpansionDbContext> options) : DbContext(options);
 

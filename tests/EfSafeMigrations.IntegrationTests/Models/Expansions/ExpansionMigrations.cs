@@ -166,3 +166,18 @@ public sealed class ExpandOverNoKey : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
         => migrationBuilder.ExpandRenameColumn("events", "kind", "event_kind", "text", nullable: true);
 }
+
+[DbContext(typeof(PrimaryKeyExpansionDbContext))]
+[Migration(ExpansionIds.Create)]
+public sealed class CreatePeoplePrimaryKey : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(ExpansionIds.CreatePeople);
+}
+
+[DbContext(typeof(PrimaryKeyExpansionDbContext))]
+[Migration(ExpansionIds.Expand)]
+public sealed class ExpandPrimaryKey : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+        => migrationBuilder.ExpandRenameColumn("people", "id", "person_id", "bigint", nullable: false);
+}
