@@ -45,6 +45,24 @@ public sealed class WriteLoad : IAsyncDisposable
         return LatencyStats.From(inWindow);
     }
 
+    /// <summary>When the slowest insert running between the two timestamps started, in seconds after <paramref name="fromTimestamp"/>.</summary>
+    public double WorstStartSeconds(long fromTimestamp, long toTimestamp)
+    {
+        (long Start, double Ms) worst = (fromTimestamp, 0);
+        foreach (var writer in _samples)
+        {
+            lock (writer)
+            {
+                foreach (var s in writer.Where(s => s.Start <= toTimestamp && s.Start + (long)(s.Ms * Stopwatch.Frequency / 1000) >= fromTimestamp && s.Ms > worst.Ms))
+                {
+                    worst = s;
+                }
+            }
+        }
+
+        return (worst.Start - fromTimestamp) / (double)Stopwatch.Frequency;
+    }
+
     /// <summary>Stops the writers and waits for them.</summary>
     public async ValueTask DisposeAsync()
     {

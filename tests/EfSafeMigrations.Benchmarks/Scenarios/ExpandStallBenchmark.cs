@@ -18,7 +18,7 @@ public sealed class ExpandStallBenchmark(BenchDatabases databases, BenchSettings
     /// batch; the whole of a contract), <see cref="DdlMs"/> how long; <see cref="Writes"/>: the whole migration, backfill included.
     /// A floor run has the same windows: its first <see cref="DdlMs"/> (at least the floor's minimum) and all of it.
     /// </summary>
-    public sealed record Run(string Mode, LatencyStats Ddl, double DdlMs, LatencyStats Writes, double Ms, string? Error);
+    public sealed record Run(string Mode, LatencyStats Ddl, double DdlMs, LatencyStats Writes, double Ms, long Checkpoints, string? Error);
 
     /// <summary>One half: its median run and the median floor measured beside it.</summary>
     public sealed record Half(string Name, Run Migration, Run NoiseFloor)
@@ -100,8 +100,9 @@ public sealed class ExpandStallBenchmark(BenchDatabases databases, BenchSettings
         var connectionString = databases.App(database);
         string? error = null;
         LatencyStats writes, ddl;
-        double ms, ddlMs;
+        double ms, ddlMs, worstAt;
         var backfill = new BackfillStart();
+        var checkpointsBefore = await CheckpointsAsync(connectionString);
         await using (var load = WriteLoad.Start(connectionString, insertSql, settings.Writers))
         {
             await Task.Delay(TimeSpan.FromSeconds(0.5));
@@ -122,10 +123,23 @@ public sealed class ExpandStallBenchmark(BenchDatabases databases, BenchSettings
             var ddlTo = migrations is null ? from + (long)(floorDdl.TotalSeconds * Stopwatch.Frequency) : backfill.At ?? to;
             ddlMs = Stopwatch.GetElapsedTime(from, ddlTo).TotalMilliseconds;
             ddl = load.Between(from, ddlTo);
+            worstAt = load.WorstStartSeconds(from, to);
         }
 
+        var checkpoints = await CheckpointsAsync(connectionString) - checkpointsBefore;
         await databases.DropAsync(database);
-        return new Run(mode, ddl, ddlMs, writes, ms, error);
+        // Every run, not only the medians: a single slow insert on a shared machine is easier to judge with its neighbours.
+        Console.WriteLine($"  {mode} on {template}: DDL worst {ddl.WorstMs:0} ms in {ddlMs:0} ms, whole worst {writes.WorstMs:0} ms at +{worstAt:0.0} s (p99 {writes.P99Ms:0.0} ms) in {ms / 1000:0.0} s, {checkpoints} checkpoint(s){(error is null ? "" : ", failed: " + error)}");
+        return new Run(mode, ddl, ddlMs, writes, ms, checkpoints, error);
+    }
+
+    // Server-wide: a checkpoint's write burst during a run is a likely source of one slow insert.
+    private static async Task<long> CheckpointsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>When the migration's backfill reported its first batch: the DDL before it has committed.</summary>
