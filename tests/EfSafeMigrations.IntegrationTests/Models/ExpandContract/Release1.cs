@@ -19,30 +19,10 @@ public sealed class Release1Context(DbContextOptions<Release1Context> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Release1User>(e =>
-        {
-            e.ToTable("users");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Email).HasColumnName("email");
-        });
-        modelBuilder.Entity<Release1Order>(e =>
-        {
-            e.ToTable("orders");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.PriceCents).HasColumnName("price_cents");
-        });
-        modelBuilder.Entity<Release1Profile>(e =>
-        {
-            e.ToTable("profiles");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Country).HasColumnName("country");
-        });
-        modelBuilder.Entity<Release1Customer>(e =>
-        {
-            e.ToTable("customers");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Name).HasColumnName("name");
-        });
+        ReleaseMapping.Row<Release1User>(modelBuilder, "users", nameof(Release1User.Email), "email");
+        ReleaseMapping.Row<Release1Order>(modelBuilder, "orders", nameof(Release1Order.PriceCents), "price_cents");
+        ReleaseMapping.Row<Release1Profile>(modelBuilder, "profiles", nameof(Release1Profile.Country), "country");
+        ReleaseMapping.Row<Release1Customer>(modelBuilder, "customers", nameof(Release1Customer.Name), "name");
     }
 
     private static int? Cents(string? value) => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture);

@@ -21,30 +21,10 @@ public sealed class Release2Context(DbContextOptions<Release2Context> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Release2User>(e =>
-        {
-            e.ToTable("users");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.EmailAddress).HasColumnName("email_address");
-        });
-        modelBuilder.Entity<Release2Order>(e =>
-        {
-            e.ToTable("orders");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Price).HasColumnName("price").HasColumnType("numeric(12,2)");
-        });
-        modelBuilder.Entity<Release2Profile>(e =>
-        {
-            e.ToTable("profiles");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Country).HasColumnName("country").IsRequired();
-        });
-        modelBuilder.Entity<Release2Client>(e =>
-        {
-            e.ToTable("clients");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Name).HasColumnName("name");
-        });
+        ReleaseMapping.Row<Release2User>(modelBuilder, "users", nameof(Release2User.EmailAddress), "email_address");
+        ReleaseMapping.Row<Release2Order>(modelBuilder, "orders", nameof(Release2Order.Price), "price").HasColumnType("numeric(12,2)");
+        ReleaseMapping.Row<Release2Profile>(modelBuilder, "profiles", nameof(Release2Profile.Country), "country").IsRequired();
+        ReleaseMapping.Row<Release2Client>(modelBuilder, "clients", nameof(Release2Client.Name), "name");
     }
 
     // Prices travel as cents in the tests' text form, so both releases' values compare exactly.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EfSafeMigrations.IntegrationTests.Models.ExpandContract;
 
@@ -50,6 +51,19 @@ public sealed record ReleaseRowMap(
                 await db.SaveChangesAsync();
             },
             async db => (await db.Set<T>().AsNoTracking().ToListAsync()).ToDictionary(r => r.Id, get));
+}
+
+/// <summary>The mapping both versions' models share: a table of an id and one value column.</summary>
+public static class ReleaseMapping
+{
+    /// <summary>Maps <typeparamref name="T"/> to <paramref name="table"/>: its key to <c>id</c>, <paramref name="property"/> to <paramref name="column"/>.</summary>
+    public static PropertyBuilder Row<T>(ModelBuilder modelBuilder, string table, string property, string column)
+        where T : class, IReleaseRow
+    {
+        var entity = modelBuilder.Entity<T>().ToTable(table);
+        entity.Property(nameof(IReleaseRow.Id)).HasColumnName("id");
+        return entity.Property(property).HasColumnName(column);
+    }
 }
 
 /// <summary>One version of the application: its context and how it maps each change.</summary>
