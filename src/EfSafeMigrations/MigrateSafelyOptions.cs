@@ -11,6 +11,14 @@ public sealed class MigrateSafelyOptions
     /// </summary>
     public string? TargetMigration { get; set; }
 
+    /// <summary>
+    /// Also apply the pending post-deployment migrations (contracts, <see cref="PostDeploymentAttribute"/>): what
+    /// <c>migrate --post-deployment</c> sets, once the rollout of the new application version has finished. Default: they wait
+    /// (listed in <see cref="SafeMigrationReport.DeferredMigrations"/>), except on a database with no migration applied yet and up to
+    /// an explicit <see cref="TargetMigration"/>. <see cref="ExpandContractOptions.ApplyPostDeployment"/> sets it for every run.
+    /// </summary>
+    public bool ApplyPostDeployment { get; set; }
+
     /// <summary>Return the full plan and execute nothing (no lock, no table created, no statement run).</summary>
     public bool DryRun { get; set; }
 

@@ -6,6 +6,7 @@ public sealed class SafeMigrationReport
     internal readonly List<MigrationOutcome> MigrationList = [];
     internal readonly List<Execution.PreflightProblem> ProblemList = [];
     internal readonly List<BackfillOutcome> BackfillList = [];
+    internal readonly List<string> DeferredList = [];
 
     /// <summary>Whether this was a dry run (nothing executed).</summary>
     public bool DryRun { get; internal set; }
@@ -23,6 +24,19 @@ public sealed class SafeMigrationReport
     /// <summary>Ids of the migrations this run reverted, in order.</summary>
     public IReadOnlyList<string> RevertedMigrations
         => MigrationList.Where(m => m.Status == MigrationStatus.Applied && m.Direction == MigrationDirection.Down).Select(m => m.Id).ToList();
+
+    /// <summary>
+    /// Ids of the post-deployment migrations this run left pending (contracts, <see cref="PostDeploymentAttribute"/>), in order:
+    /// they wait for the rollout to finish, then <c>migrate --post-deployment</c> (or <see cref="MigrateSafelyOptions.ApplyPostDeployment"/>)
+    /// applies them. Empty when none waits.
+    /// </summary>
+    public IReadOnlyList<string> DeferredMigrations => DeferredList;
+
+    /// <summary>
+    /// What this run did with post-deployment migrations, as a sentence: which wait and how to apply them, or why they applied
+    /// (asked for, a fresh database, an explicit target); <see langword="null"/> when none was pending.
+    /// </summary>
+    public string? PostDeploymentNote { get; internal set; }
 
     /// <summary>Every problem the preflight checks (lint gate, journal verification) reported.</summary>
     public IReadOnlyList<Execution.PreflightProblem> Problems => ProblemList;

@@ -17,13 +17,14 @@ namespace EfSafeMigrations.Check;
 /// behind (the <c>defaultValue:</c> EF scaffolds for required columns, foreign key actions as first scaffolded).
 /// So when the database differs from the model, the migrations are replayed in a second shadow database and the
 /// database is compared with that too: a difference the replayed migrations also have was left by migrations
-/// (information, explained); only one they do not have is drift.
+/// (information, explained); only one they do not have is drift. While post-deployment migrations wait, only the applied
+/// migrations are replayed (<c>replayOnly</c>).
 /// </para>
 /// </summary>
 internal static class PushDriftDetector
 {
     public static async Task<(IReadOnlyList<CheckFinding>? Findings, string? WhyNot)> CompareAsync(
-        DbContext context, string? shadowConnectionString, CancellationToken cancellationToken)
+        DbContext context, string? shadowConnectionString, CancellationToken cancellationToken, IReadOnlySet<string>? replayOnly = null)
     {
         var options = new PushOptions { ShadowConnectionString = shadowConnectionString };
         PushPlan toModel;
@@ -46,7 +47,8 @@ internal static class PushDriftDetector
         PushPlan? toMigrations = null;
         try
         {
-            toMigrations = await PushEngine.Default.PlanAsync(context, options, cancellationToken, MigratedSchemaBuilder.BuildAsync).ConfigureAwait(false);
+            toMigrations = await PushEngine.Default.PlanAsync(context, options, cancellationToken,
+                (c, model, live, shadow, excluded, ct) => MigratedSchemaBuilder.BuildAsync(c, model, live, shadow, excluded, ct, replayOnly)).ConfigureAwait(false);
             var outside = toMigrations.Steps.Select(s => (s.Kind, s.Target)).ToHashSet();
             leftByMigrations = step => !outside.Contains((step.Kind, step.Target));
         }

@@ -1,5 +1,6 @@
 using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Execution;
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Journal.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -56,7 +57,11 @@ internal static class SchemaCheck
             findings.InsertRange(0, problems.Select(ToFinding));
         }
 
-        var pending = all.Select(m => m.Key).Except(applied, StringComparer.Ordinal).ToList();
+        // Post-deployment migrations that wait are expected to be pending: drift is still checked, against what the applied
+        // migrations build, with what the open expansions keep and the waiting migrations change explained (ExpansionDrift).
+        var phase = PostDeploymentStatusReader.Of(context, applied);
+        var waiting = phase.Waiting.ToHashSet(StringComparer.Ordinal);
+        var pending = all.Select(m => m.Key).Except(applied, StringComparer.Ordinal).Where(id => !waiting.Contains(id)).ToList();
         if (options.Drift)
         {
             if (pending.Count > 0)
@@ -66,17 +71,22 @@ internal static class SchemaCheck
             }
             else
             {
-                var (full, whyNot) = await PushDriftDetector.CompareAsync(context, options.ShadowConnectionString, cancellationToken).ConfigureAwait(false);
+                var replayed = waiting.Count == 0 ? null : applied.ToHashSet(StringComparer.Ordinal);
+                var (full, whyNot) = await PushDriftDetector.CompareAsync(context, options.ShadowConnectionString, cancellationToken, replayed)
+                    .ConfigureAwait(false);
+                var unqualified = SearchPath.FirstSchema(context.Database.GetConnectionString() ?? string.Empty) ?? "public";
+                var waitingMigrations = all.Where(m => waiting.Contains(m.Key)).Select(m => (m.Key, m.Item2)).ToList();
                 if (full is not null)
                 {
-                    findings.AddRange(full);
+                    findings.AddRange(ExpansionDrift.Explain(full, phase.OpenExpansions, waitingMigrations, unqualified));
                 }
                 else
                 {
                     findings.Add(new CheckFinding(CheckOutcome.DatabaseDrift, "DRIFT_BASIC", CheckSeverity.Info, null,
                         "compared tables and columns only (types, nullability): the full comparison builds the model in a shadow database, which failed: " + whyNot,
                         "Set CheckOptions.ShadowConnectionString to a server where a role may CREATE DATABASE, or grant the role CREATEDB"));
-                    findings.AddRange(await DriftAsync(context, cancellationToken).ConfigureAwait(false));
+                    findings.AddRange(ExpansionDrift.Explain(
+                        [.. await DriftAsync(context, cancellationToken).ConfigureAwait(false)], phase.OpenExpansions, waitingMigrations, unqualified));
                 }
             }
         }
@@ -86,6 +96,8 @@ internal static class SchemaCheck
             findings.AddRange(pending.Select(id => new CheckFinding(CheckOutcome.PendingMigrations, "PENDING_MIGRATION",
                 options.PendingMigrationsAreErrors ? CheckSeverity.Error : CheckSeverity.Info, id,
                 $"migration '{id}' is not applied to the database", "Apply it: await db.Database.MigrateSafelyAsync()")));
+            findings.AddRange(phase.Waiting.Select(id => new CheckFinding(CheckOutcome.PendingMigrations, "PENDING_POST_DEPLOYMENT", CheckSeverity.Info, id,
+                $"post-deployment migration '{id}' waits for the rollout to finish", "Once no old application version runs: migrate --post-deployment")));
         }
 
         return new CheckResult(findings);

@@ -1,3 +1,4 @@
+using EfSafeMigrations.ExpandContract.Internal;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace EfSafeMigrations;
@@ -49,9 +50,8 @@ public abstract class ExpansionOperation : MigrationOperation, ITableMigrationOp
         return copy;
     }
 
-    /// <summary>Whether <paramref name="other"/> is the same change (any half).</summary>
-    public bool SameChangeAs(ExpansionOperation other)
-        => other is not null && other.GetType() == GetType() && other.Describe() == Describe();
+    /// <summary>Whether <paramref name="other"/> is the same change (any half): same kind, table and columns (types may be spelled differently).</summary>
+    public bool SameChangeAs(ExpansionOperation other) => other is not null && ExpansionNames.SameChange(this, other);
 
     private protected string Qualified(string table) => Schema is null ? table : $"{Schema}.{table}";
 }

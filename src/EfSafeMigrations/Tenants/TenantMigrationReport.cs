@@ -87,6 +87,11 @@ public sealed class TenantMigrationReport
         foreach (var r in Results)
         {
             var detail = r.Outcome == TenantOutcome.Failed ? $"{r.Error}{(r.ResumableState is null ? "" : " | " + r.ResumableState)}" : r.Canary ? "canary" : "";
+            if (r.Report?.DeferredMigrations.Count is > 0 and var deferred)
+            {
+                detail = (detail.Length == 0 ? "" : detail + " | ") + $"{deferred} post-deployment deferred (tenants migrate --post-deployment)";
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"{r.Name.PadRight(nameWidth)}  {r.Location.PadRight(whereWidth)}  {Word(r.Outcome),-9}  {r.AppliedMigrations.Count,7}  {CommandLine.Internal.Rendering.Durations.Human(r.Duration),8}  {OneLine(detail)}");
         }
@@ -117,6 +122,7 @@ public sealed class TenantMigrationReport
         {
             r.Name, r.Location, outcome = Word(r.Outcome), r.AppliedMigrations, durationMs = (long)r.Duration.TotalMilliseconds,
             r.Error, r.FailedMigration, r.ResumableState, r.Canary,
+            deferred = r.Report?.DeferredMigrations ?? [],
         }),
     }, Json);
 

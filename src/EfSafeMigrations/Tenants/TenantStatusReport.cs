@@ -12,7 +12,11 @@ namespace EfSafeMigrations.Tenants;
 /// <param name="Drift">With the check: its outcome (<see cref="CheckOutcome.Clean"/> when nothing drifted); null without it.</param>
 /// <param name="Error">Why it could not be read (unreachable, no access), passwords redacted.</param>
 public sealed record TenantStatus(
-    string Name, string Location, int Applied, IReadOnlyList<string> Pending, CheckOutcome? Drift = null, string? Error = null);
+    string Name, string Location, int Applied, IReadOnlyList<string> Pending, CheckOutcome? Drift = null, string? Error = null)
+{
+    /// <summary>Post-deployment migrations it has not applied: they wait for <c>tenants migrate --post-deployment</c> (not in <see cref="Pending"/>).</summary>
+    public IReadOnlyList<string> AwaitingPostDeployment { get; init; } = [];
+}
 
 /// <summary>Status (and optionally the drift check) of every target: which tenants are behind, which drift.</summary>
 public sealed class TenantStatusReport
@@ -53,6 +57,11 @@ public sealed class TenantStatusReport
             var state = t.Error is not null ? "unreadable: " + t.Error.ReplaceLineEndings(" ")
                 : IsDrifted(t) ? "drift: " + t.Drift
                 : t.Pending.Count > 0 ? "behind" : "up to date";
+            if (t.Error is null && t.AwaitingPostDeployment.Count > 0)
+            {
+                state += $", {t.AwaitingPostDeployment.Count} post-deployment waiting";
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"{t.Name.PadRight(nameWidth)}  {t.Location.PadRight(whereWidth)}  {t.Applied,7}  {t.Pending.Count,7}  {state}");
         }
 
@@ -72,6 +81,10 @@ public sealed class TenantStatusReport
         behind = Behind.Count(),
         drifted = Drifted.Count(),
         unreadable = Unreadable.Count(),
-        targets = Targets.Select(t => new { name = t.Name, location = t.Location, applied = t.Applied, pending = t.Pending, drift = t.Drift?.ToString(), error = t.Error }),
+        targets = Targets.Select(t => new
+        {
+            name = t.Name, location = t.Location, applied = t.Applied, pending = t.Pending, postDeployment = t.AwaitingPostDeployment,
+            drift = t.Drift?.ToString(), error = t.Error,
+        }),
     }, new JsonSerializerOptions { WriteIndented = true });
 }

@@ -132,22 +132,110 @@ public class ExpansionStageTests
         report.AppliedMigrations.Should().Equal([ExpansionIds.Contract], "the old version stopped writing");
     }
 
-    [Test]
-    public async Task A_view_still_reading_the_old_column_stops_the_contract_before_any_of_it_runs()
+    [TestCase("CREATE VIEW people_emails AS SELECT id, email FROM people", "view people_emails")]
+    [TestCase("""
+        CREATE FUNCTION audit_email() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+        CREATE TRIGGER audit_email BEFORE UPDATE OF email ON people FOR EACH ROW EXECUTE FUNCTION audit_email();
+        """, "trigger audit_email on table people")]
+    public async Task Objects_still_using_the_old_column_stop_the_contract_before_any_of_it_runs(string create, string named)
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();
         await MigrateAsync<PeopleDbContext>(database.ConnectionString, ExpansionIds.Expand);
-        await ExecuteAsync(database.ConnectionString, "CREATE VIEW people_emails AS SELECT id, email FROM people");
+        await ExecuteAsync(database.ConnectionString, create);
         var catalog = (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString();
 
         await using (var context = ExpansionContexts.Create<PeopleDbContext>(database.ConnectionString, postDeployment: true))
         {
             var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>();
             failure.Which.Report.Problems.Should().Contain(p => p.Code == "ExpansionColumnInUse" && p.Severity == PreflightSeverity.Error
-                && p.Message.Contains("view people_emails still use(s) people.email"));
+                && p.Message.Contains(named) && p.Message.Contains("still use(s) people.email"));
         }
 
         (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(catalog);
+    }
+
+    [Test]
+    public async Task Reverting_a_contract_is_refused_before_anything_is_reverted_and_the_undo_itself_refuses_once_the_old_column_is_gone()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await MigrateAsync<PeopleDbContext>(database.ConnectionString, target: null, postDeployment: true);
+        var catalog = (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString();
+
+        await using (var context = ExpansionContexts.Create<PeopleDbContext>(database.ConnectionString, postDeployment: true))
+        {
+            var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = ExpansionIds.Create }))
+                .Should().ThrowAsync<SafeMigrationException>();
+            failure.Which.Report.Problems.Should().Contain(p => p.Code == "ExpansionContractReverted" && p.MigrationId == ExpansionIds.Contract);
+        }
+
+        (await CatalogSnapshot.ReadAsync(database.ConnectionString)).ToString().Should().Be(catalog);
+
+        // Past the gate (the contract's history row deleted by hand), the undo's own guard keeps the only copy.
+        await ExecuteAsync(database.ConnectionString, $"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{ExpansionIds.Contract}'");
+        await using (var context = ExpansionContexts.Create<PeopleDbContext>(database.ConnectionString))
+        {
+            var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync(new MigrateSafelyOptions { TargetMigration = ExpansionIds.Create }))
+                .Should().ThrowAsync<SafeMigrationException>();
+            failure.Which.Message.Should().Contain("retire column people.legacy: the column was dropped by its contract").And.NotContain("..");
+        }
+
+        (await ColumnAsync(database.ConnectionString, "SELECT count(email_address) FROM people")).Should().Equal("40");
+    }
+
+    [Test]
+    public async Task Indexes_and_constraints_of_the_old_column_must_have_copies_on_the_new_one_before_the_contract()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await MigrateAsync<AccountsExpansionDbContext>(database.ConnectionString, ExpansionIds.Create);
+        var expand = await MigrateAsync<AccountsExpansionDbContext>(database.ConnectionString, ExpansionIds.Expand);
+        expand.Problems.Should().ContainSingle(p => p.Code == "ExpansionIndexesNotCopied").Which.Message
+            .Should().Contain("FOREIGN KEY (owner) REFERENCES accounts(id)").And.NotContain("email");
+
+        await using (var context = ExpansionContexts.Create<AccountsExpansionDbContext>(database.ConnectionString, postDeployment: true))
+        {
+            var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>();
+            failure.Which.Report.Problems.Should().ContainSingle(p => p.Code == "ExpansionIndexesNotCopied" && p.Severity == PreflightSeverity.Error)
+                .Which.Message.Should().Contain("owner lacks");
+        }
+
+        await ExecuteAsync(database.ConnectionString, "ALTER TABLE accounts ADD FOREIGN KEY (owner) REFERENCES accounts (id) NOT VALID");
+        await MigrateAsync<AccountsExpansionDbContext>(database.ConnectionString, target: null, postDeployment: true);
+        await FluentActions.Awaiting(() => ExecuteAsync(database.ConnectionString, "INSERT INTO accounts (id, email_address) VALUES (99, 'a2@example.org')"))
+            .Should().ThrowAsync<Npgsql.PostgresException>().Where(e => e.SqlState == "23505", "the unique index was copied");
+    }
+
+    [Test]
+    public async Task A_contract_naming_another_change_than_its_expand_is_refused()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        await MigrateAsync<MismatchedContractDbContext>(database.ConnectionString, ExpansionIds.Expand);
+        await using var context = ExpansionContexts.Create<MismatchedContractDbContext>(database.ConnectionString, postDeployment: true);
+        var failure = await FluentActions.Awaiting(() => context.Database.MigrateSafelyAsync()).Should().ThrowAsync<SafeMigrationException>();
+        failure.Which.Report.Problems.Should().Contain(p => p.Code == "ExpansionNotOpen");
+    }
+
+    [Test]
+    public async Task A_rename_keeps_a_case_insensitive_collation_and_carries_case_only_changes()
+    {
+        await using var database = await PostgresTestServer.CreateDatabaseAsync();
+        try
+        {
+            await ExecuteAsync(database.ConnectionString, "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
+        }
+        catch (Npgsql.PostgresException e)
+        {
+            Assert.Ignore($"This server has no ICU collations ({e.MessageText}).");
+        }
+
+        await MigrateAsync<PeopleDbContext>(database.ConnectionString, ExpansionIds.Create);
+        await ExecuteAsync(database.ConnectionString, "ALTER TABLE people ALTER COLUMN email TYPE text COLLATE ci");
+        await MigrateAsync<PeopleDbContext>(database.ConnectionString, ExpansionIds.Expand);
+
+        (await ColumnAsync(database.ConnectionString, "SELECT collation_name FROM information_schema.columns WHERE table_name = 'people' AND column_name = 'email_address'"))
+            .Should().Equal("ci");
+        await ExecuteAsync(database.ConnectionString, "UPDATE people SET email = upper(email) WHERE id = 1; UPDATE people SET email_address = upper(email_address) WHERE id = 2;");
+        (await ColumnAsync(database.ConnectionString, "SELECT email || ' ' || email_address FROM people WHERE id IN (1, 2) ORDER BY id"))
+            .Should().Equal("U1@EXAMPLE.ORG U1@EXAMPLE.ORG", "U2@EXAMPLE.ORG U2@EXAMPLE.ORG");
     }
 
     [Test]
@@ -176,6 +264,7 @@ public class ExpansionStageTests
     [TestCase(typeof(BadRowsDbContext), "ExpansionRowsNotConvertible", "invalid input syntax for type integer")]
     [TestCase(typeof(NoKeyExpansionDbContext), "BackfillWithoutKey", "no primary key")]
     [TestCase(typeof(PrimaryKeyExpansionDbContext), "ExpansionPrimaryKeyColumn", "part of the primary key")]
+    [TestCase(typeof(WrongTypeDbContext), "ExpansionTypeMismatch", "declares email as varchar(20) (character varying(20)), but the column is text")]
     public async Task Bad_input_is_refused_before_anything_of_the_run_executes(Type contextType, string code, string message)
     {
         await using var database = await PostgresTestServer.CreateDatabaseAsync();

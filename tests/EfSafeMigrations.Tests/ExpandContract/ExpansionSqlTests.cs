@@ -17,15 +17,17 @@ public class ExpansionSqlTests
         var steps = context.Plan(Rename(b => b.ExpandRenameColumn("users", "Email", "EmailAddress", "text", nullable: false)));
 
         steps.Select(Describe).Should().Equal(
-            "tx: ALTER TABLE users ADD COLUMN \"EmailAddress\" text; | DO $esm_counter$ | CREATE FUNCTION | CREATE TRIGGER",
+            "tx: DO $esm_add$ | DO $esm_counter$ | CREATE FUNCTION | CREATE TRIGGER",
             "no tx: backfill");
+        steps[0].Statements[0].Sql.Should().Contain("'ALTER TABLE users ADD COLUMN \"EmailAddress\" text' || COALESCE(esm_collation, '')");
         var function = steps[0].Statements[2].Sql;
         function.Should().Contain("\"Email\" text := NEW.\"Email\";").And.Contain("\"EmailAddress\" text := NEW.\"EmailAddress\";")
-            .And.Contain("NEW.\"EmailAddress\" := (\"Email\");").And.Contain("NEW.\"Email\" := (\"EmailAddress\");");
+            .And.Contain("NEW.\"EmailAddress\" := (\"Email\");").And.Contain("NEW.\"Email\" := (\"EmailAddress\");")
+            .And.Contain("ELSIF (ROW(NEW.\"EmailAddress\")::record *<> ROW(OLD.\"EmailAddress\")::record) THEN");
         steps[0].Statements[3].Sql.Should().Contain("BEFORE INSERT OR UPDATE OF \"Email\", \"EmailAddress\" ON users FOR EACH ROW");
         steps[1].Statements[0].Backfill.Should().BeEquivalentTo(new
         {
-            Table = "users", Set = "\"EmailAddress\" = (\"Email\")", Where = "\"EmailAddress\" IS DISTINCT FROM (\"Email\")",
+            Table = "users", Set = "\"EmailAddress\" = (\"Email\")", Where = "(ROW(\"EmailAddress\")::record *<> ROW(\"Email\")::record)",
         });
     }
 
@@ -51,11 +53,13 @@ public class ExpansionSqlTests
         var undo = context.Plan(Rename(b => b.UndoExpandRenameColumn("users", "Email", "EmailAddress", "text", nullable: true)));
 
         undo.Select(Describe).Should().Equal(
-            "tx: DROP TRIGGER IF EXISTS | DROP FUNCTION IF EXISTS | DO $esm_counter$ | ALTER TABLE users DROP COLUMN IF EXISTS \"EmailAddress\";");
+            "tx: DO $esm_guard$ | DROP TRIGGER IF EXISTS | DROP FUNCTION IF EXISTS | DO $esm_counter$ | ALTER TABLE users DROP COLUMN IF EXISTS \"EmailAddress\";");
         var names = ExpansionNames.Of(new ExpandColumnOperation { Table = "users", Name = "Email", NewName = "EmailAddress", StoreType = "text" });
         expand[0].Statements[2].Sql.Should().Contain(names.Function);
-        undo[0].Statements[0].Sql.Should().Contain(names.Function);
-        undo[0].Statements[2].Sql.Should().Contain(names.Counter);
+        undo[0].Statements[1].Sql.Should().Contain(names.Function);
+        undo[0].Statements[3].Sql.Should().Contain(names.Counter);
+        ExpansionNames.Of(new ExpandColumnOperation { Table = "users", Name = "Email", NewName = "EmailAddress", StoreType = "varchar(100)", OldStoreType = "text" })
+            .Should().Be(names, "a contract spelling the types differently still finds what its expand created");
     }
 
     [Test]

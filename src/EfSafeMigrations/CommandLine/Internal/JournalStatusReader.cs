@@ -9,12 +9,13 @@ namespace EfSafeMigrations.CommandLine.Internal;
 /// <summary>One migration's row of the database journal, as <c>status</c> shows it.</summary>
 internal sealed record JournalStatus(
     string MigrationId, string Status, int StepsTotal, int StepsCompleted, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
-    long? DurationMs, string? Error);
+    long? DurationMs, string? Error, string? Phase = null);
 
 /// <summary>
 /// Reads <c>__EfSafeMigrationsJournal</c> (written by <c>MigrateSafelyAsync</c>) for <c>status</c>: per migration its
 /// status, step progress, timing and last error. A database the safe migrator never ran on has no journal table:
-/// then there is nothing to read, which is not an error.
+/// then there is nothing to read, which is not an error. The phase is read through <c>to_jsonb</c>: status is read-only, and a journal
+/// table an earlier version created has no phase column until the next migrate adds it.
 /// </summary>
 internal static class JournalStatusReader
 {
@@ -42,7 +43,8 @@ internal static class JournalStatusReader
             // The table name is quoted by the provider's helper: identifiers cannot be parameters.
 #pragma warning disable CA2100
             await using var command = new NpgsqlCommand(
-                $"SELECT migration_id, status, steps_total, steps_completed, started_at, finished_at, duration_ms, error FROM {table}", connection);
+                $"SELECT migration_id, status, steps_total, steps_completed, started_at, finished_at, duration_ms, error, " +
+                $"to_jsonb(j) ->> 'phase' FROM {table} j", connection);
 #pragma warning restore CA2100
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new Dictionary<string, JournalStatus>(StringComparer.Ordinal);
@@ -53,7 +55,8 @@ internal static class JournalStatusReader
                     reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
                     reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
                     reader.IsDBNull(6) ? null : reader.GetInt64(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7));
+                    reader.IsDBNull(7) ? null : reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8));
             }
 
             return rows;

@@ -67,4 +67,7 @@ internal static class MigrationLog
     public static readonly Action<ILogger, string, string, Exception?> InvalidIndexLeft = LoggerMessage.Define<string, string>(
         LogLevel.Warning, new EventId(35021, nameof(InvalidIndexLeft)),
         "Could not drop the INVALID index {Index} the failed build left (blocked by {Blockers}); the next run drops it before building it again");
+
+    public static readonly Action<ILogger, string, Exception?> PostDeployment = LoggerMessage.Define<string>(
+        LogLevel.Information, new EventId(35014, nameof(PostDeployment)), "{Note}");
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Journal;
 using EfSafeMigrations.Journal.Database;
 using EfSafeMigrations.Journal.Verification;
@@ -11,16 +12,16 @@ namespace EfSafeMigrations.Execution.Internal;
 internal sealed record PlanItem(PlannedMigration Planned, Migration Migration, bool EarlierAttempt);
 
 /// <summary>
-/// Which migrations to apply or revert (EF's own rules, through <see cref="SafeMigrator"/>), each planned into
-/// steps, with the resume point an earlier failed run left in the journal.
+/// Which migrations to apply or revert (EF's own rules, through <see cref="SafeMigrator"/>, then the post-deployment phase:
+/// <see cref="PhaseSelection"/>), each planned into steps, with the resume point an earlier failed run left in the journal.
 /// </summary>
 internal static class MigrationPlanBuilder
 {
     public static async Task<IReadOnlyList<PlanItem>> PlanAsync(
-        SafeMigrator safeMigrator, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options,
+        SafeMigrator safeMigrator, IReadOnlyList<string> applied, MigrateSafelyOptions call, SafeMigrationsOptions options,
         JournalTableWriter? journal, NpgsqlConnection connection, SafeMigrationReport report, CancellationToken cancellationToken)
     {
-        var (toApply, toRevert, target) = safeMigrator.Select(applied, targetMigration);
+        var (toApply, toRevert, target) = SelectPhase(safeMigrator, applied, call, options, report);
         var items = new List<PlanItem>();
         for (var i = 0; i < toRevert.Count; i++)
         {
@@ -59,6 +60,19 @@ internal static class MigrationPlanBuilder
 
         report.Plan = new MigrationPlan([.. items.Select(p => p.Planned)]);
         return items;
+    }
+
+    /// <summary>EF's selection with the post-deployment migrations this run must not apply left out (and listed in the report).</summary>
+    public static (IReadOnlyList<Migration> ToApply, IReadOnlyList<Migration> ToRevert, Migration? Target) SelectPhase(
+        SafeMigrator safeMigrator, IReadOnlyList<string> applied, MigrateSafelyOptions call, SafeMigrationsOptions options, SafeMigrationReport report)
+    {
+        var (toApply, toRevert, target) = safeMigrator.Select(applied, call.TargetMigration);
+        var phase = PhaseSelection.Split(
+            toApply, applied.Count, call.TargetMigration, call.ApplyPostDeployment || options.ExpandContract.ApplyPostDeployment);
+        report.DeferredList.Clear();
+        report.DeferredList.AddRange(phase.Deferred.Select(IdOf));
+        report.PostDeploymentNote = phase.Note(IdOf);
+        return (phase.ToApply, toRevert, target);
     }
 
     public static string IdOf(Migration migration)

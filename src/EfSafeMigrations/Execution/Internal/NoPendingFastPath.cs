@@ -61,7 +61,8 @@ internal static class NoPendingFastPath
                 return false;
             }
 
-            var (toApply, toRevert, _) = safeMigrator.Select(applied, call.TargetMigration);
+            // Deferred post-deployment migrations leave nothing to do: they are reported, and the run ends here.
+            var (toApply, toRevert, _) = MigrationPlanBuilder.SelectPhase(safeMigrator, applied, call, options, report);
             if (toApply.Count > 0 || toRevert.Count > 0)
             {
                 return false;

@@ -15,11 +15,11 @@ internal sealed class PreflightRunner(
     ICurrentDbContext currentContext, IMigrationsAssembly migrationsAssembly, IEnumerable<IMigrationPreflightCheck> preflightChecks)
 {
     /// <summary>
-    /// Whether every registered check is one of the library's own (lint gate, journal verification, pending model changes, data preflight, backfill keys), whose behaviour
+    /// Whether every registered check is one of the library's own (lint gate, journal verification, pending model changes, data preflight, backfill keys, expansions), whose behaviour
     /// without the lock is reasoned out in <see cref="NoPendingFastPath"/>; a custom check was promised the lock.
     /// </summary>
     public bool OnlyBuiltInChecks => preflightChecks.All(c => c is LintPreflightCheck or JournalPreflightCheck or PendingModelChangesCheck
-        or DataPreflight.DataPreflightCheck or Backfill.Internal.BackfillPreflightCheck);
+        or DataPreflight.DataPreflightCheck or Backfill.Internal.BackfillPreflightCheck or ExpandContract.Internal.ExpansionPreflightCheck);
 
     public Task RunAsync(
         IReadOnlyList<PlanItem> plan, IReadOnlyList<string> applied, string? targetMigration, SafeMigrationsOptions options, SafeMigrationReport report,

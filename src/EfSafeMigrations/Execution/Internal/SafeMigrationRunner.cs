@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using System.Reflection;
 using EfSafeMigrations.Deployment.Internal;
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Journal;
 using EfSafeMigrations.Journal.Database;
@@ -112,7 +113,7 @@ internal sealed class SafeMigrationRunner(
                 await journal.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
                 var applied = (await historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false))
                     .Select(r => r.MigrationId).ToList();
-                var plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, journal, connection, report, cancellationToken)
+                var plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call, options, journal, connection, report, cancellationToken)
                     .ConfigureAwait(false);
                 await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: true, cancellationToken).ConfigureAwait(false);
                 MigrationLog.Planned(logger, plan.Count, plan.Sum(p => p.Planned.Steps.Count - p.Planned.StepsAlreadyCompleted), null);
@@ -169,6 +170,11 @@ internal sealed class SafeMigrationRunner(
     private static SafeMigrationReport Completed(SafeMigrationReport report, Stopwatch clock, ILogger logger, MigrateSafelyOptions call)
     {
         report.Duration = clock.Elapsed;
+        if (report.PostDeploymentNote is { } note)
+        {
+            MigrationLog.PostDeployment(logger, note, null);
+        }
+
         MigrationLog.RunCompleted(logger, report.AppliedMigrations.Count, report.RevertedMigrations.Count, report.Duration.TotalMilliseconds, null);
         call.Progress?.Report(new SafeMigrationProgress(SafeMigrationStage.Completed, null, null, null,
             $"Applied {report.AppliedMigrations.Count} and reverted {report.RevertedMigrations.Count} migration(s)."));
@@ -206,7 +212,7 @@ internal sealed class SafeMigrationRunner(
             try
             {
                 var journalExists = await journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
-                plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, journalExists ? journal : null, connection, report, cancellationToken)
+                plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call, options, journalExists ? journal : null, connection, report, cancellationToken)
                     .ConfigureAwait(false);
             }
             finally
@@ -216,7 +222,7 @@ internal sealed class SafeMigrationRunner(
         }
         else
         {
-            plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call.TargetMigration, options, null, connection, report, cancellationToken).ConfigureAwait(false);
+            plan = await MigrationPlanBuilder.PlanAsync(safeMigrator, applied, call, options, null, connection, report, cancellationToken).ConfigureAwait(false);
         }
 
         await preflight.RunAsync(plan, applied, call.TargetMigration, options, report, logger, throwOnError: false, cancellationToken).ConfigureAwait(false);
@@ -248,7 +254,8 @@ internal sealed class SafeMigrationRunner(
         if (up)
         {
             await journal.StartAsync(connection, id, planned.Checksum, planned.Steps.Count, planned.StepsAlreadyCompleted,
-                options.Execution.ApplicationName ?? Assembly.GetEntryAssembly()?.GetName().Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+                options.Execution.ApplicationName ?? Assembly.GetEntryAssembly()?.GetName().Name ?? "unknown", PhaseSelection.PhaseOf(item.Migration),
+                cancellationToken).ConfigureAwait(false);
             if (!item.EarlierAttempt && item.Migration.UpOperations.Any(o => o is BackfillOperation))
             {
                 // A fresh start: checkpoints left by a run the journal no longer knows (reverted by a script, say) are stale.

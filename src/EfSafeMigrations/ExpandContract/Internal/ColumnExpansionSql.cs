@@ -37,7 +37,7 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
         Table = operation.Table,
         Schema = operation.Schema,
         Set = $"{New} = ({Up})",
-        Where = $"{New} IS DISTINCT FROM ({Up})",
+        Where = ExpansionSql.Differs(New, Up),
         BatchSize = operation.BatchSize,
     };
 
@@ -48,7 +48,7 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
     [
         ExpansionStatement.Ddl(ExpansionSql.Counter("CREATE SEQUENCE", ExpansionSql.Literal(Table), _names.Counter)),
         ExpansionStatement.Ddl(TriggerFunction()),
-        ExpansionStatement.Ddl($"ALTER TABLE {Table} ADD COLUMN {New} {operation.StoreType};"),
+        ExpansionStatement.Ddl(AddNewColumn()),
         ExpansionStatement.Ddl(
             $"CREATE TRIGGER {sql.DelimitIdentifier(_names.Function)} BEFORE INSERT OR UPDATE OF {Old}, {New} ON {Table} " +
             $"FOR EACH ROW EXECUTE FUNCTION {Function}();"),
@@ -79,17 +79,35 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
                     ELSE
                         NEW.{Old} := ({Down});
                     END IF;
-                ELSIF NEW.{New} IS DISTINCT FROM OLD.{New} THEN
-                    IF NEW.{New} IS DISTINCT FROM ({Up}) THEN
+                ELSIF {ExpansionSql.Differs($"NEW.{New}", $"OLD.{New}")} THEN
+                    IF {ExpansionSql.Differs($"NEW.{New}", Up)} THEN
                         NEW.{Old} := ({Down});
                     END IF;
-                ELSIF NEW.{Old} IS DISTINCT FROM OLD.{Old} THEN
+                ELSIF {ExpansionSql.Differs($"NEW.{Old}", $"OLD.{Old}")} THEN
                     NEW.{New} := ({Up});
                     {ExpansionSql.CountOldWrite(_names.Counter)}
                 END IF;
                 RETURN NEW;
             END
             $esm_sync$;
+            """;
+
+    /// <summary>
+    /// The new column, with the old column's collation when it has one of its own and the new type takes one (a rename must not
+    /// turn a case-insensitive email into a case-sensitive one).
+    /// </summary>
+    private string AddNewColumn()
+        => $"""
+            DO $esm_add$
+            DECLARE esm_collation text;
+            BEGIN
+                SELECT ' COLLATE ' || quote_ident(n.nspname) || '.' || quote_ident(c.collname) INTO esm_collation
+                FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation JOIN pg_namespace n ON n.oid = c.collnamespace
+                WHERE a.attrelid = {ExpansionSql.Literal(Table)}::regclass AND a.attname = {ExpansionSql.Literal(operation.Name)}
+                  AND a.attcollation <> (SELECT typcollation FROM pg_type WHERE oid = a.atttypid)
+                  AND (SELECT typcollation <> 0 FROM pg_type WHERE oid = {ExpansionSql.Literal(operation.StoreType)}::regtype);
+                EXECUTE {ExpansionSql.Literal($"ALTER TABLE {Table} ADD COLUMN {New} {operation.StoreType}")} || COALESCE(esm_collation, '');
+            END $esm_add$;
             """;
 
     private List<ExpansionStatement> Contract()
@@ -118,8 +136,12 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
         return statements;
     }
 
+    /// <summary>After the contract the new column holds the only copy: the undo refuses, inside its transaction, instead of dropping it.</summary>
     private List<ExpansionStatement> Undo() =>
     [
+        ExpansionStatement.Ddl(ExpansionSql.RequireColumn(ExpansionSql.Literal(Table), operation.Name,
+            $"{operation.Describe()}: its contract has run ({operation.Name} is gone), so undoing the expand would drop {operation.NewName}, " +
+            "the only copy of its data. Roll forward instead (revert the application, keep the schema), or restore the old column by hand first.")),
         .. DropSync(),
         ExpansionStatement.Ddl($"ALTER TABLE {Table} DROP COLUMN IF EXISTS {New};"),
     ];

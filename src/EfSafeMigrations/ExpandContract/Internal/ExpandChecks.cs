@@ -1,4 +1,5 @@
 using EfSafeMigrations.Execution;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using static EfSafeMigrations.ExpandContract.Internal.ExpansionProblemCodes;
@@ -6,7 +7,9 @@ using static EfSafeMigrations.ExpandContract.Internal.ExpansionProblemCodes;
 namespace EfSafeMigrations.ExpandContract.Internal;
 
 /// <summary>The checks of one pending expand against the live database (see <see cref="ExpansionPreflightCheck"/>).</summary>
-internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHelper sql, DataPreflightOptions data, CancellationToken cancellationToken)
+/// <param name="later">The operations after the expand in this run (where copies of the old column's indexes may be made).</param>
+internal sealed partial class ExpandChecks(
+    NpgsqlConnection connection, ISqlGenerationHelper sql, DataPreflightOptions data, IReadOnlyList<MigrationOperation> later, CancellationToken cancellationToken)
 {
     public async Task<IReadOnlyList<ExpansionProblem>> RunAsync(ExpansionOperation operation)
     {
@@ -49,6 +52,11 @@ internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHe
             ];
         }
 
+        if (await DeclaredTypeAsync(operation, table).ConfigureAwait(false) is { } wrongType)
+        {
+            return [wrongType];
+        }
+
         var oldType = operation.OldStoreType ?? operation.StoreType;
         var expressions = new ColumnExpansionSql(operation, sql);
         var oldRow = $"(SELECT CAST(NULL AS {oldType}) AS {sql.DelimitIdentifier(operation.Name)}) AS esm_row";
@@ -74,7 +82,28 @@ internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHe
         var rows = operation.ChangesType || operation.Up is not null
             ? await ConvertibleAsync(table, $"SELECT count(CAST(({expressions.Up}) AS {operation.StoreType})) FROM {table}").ConfigureAwait(false)
             : [];
-        return [.. blocked, .. rows];
+        var uncopied = (await OldColumnDefinitions.MissingAsync(connection, table, operation, cancellationToken).ConfigureAwait(false))
+            .Where(d => !OldColumnDefinitions.CopiedLater(d, operation, later)).ToList();
+        IReadOnlyList<ExpansionProblem> copies = uncopied.Count == 0
+            ? []
+            : [new ExpansionProblem(PreflightSeverity.Warning, NotCopied,
+                $"the new column gets none of the old column's indexes and constraints, which its contract drops: {string.Join("; ", uncopied)}.",
+                $"Add them on {operation.NewName} in this expand (after it: CreateIndex is built concurrently, AddForeignKey added NOT VALID and " +
+                "validated) or in a migration before the contract; the contract refuses while they are missing.")];
+        return [.. blocked, .. rows, .. copies];
+    }
+
+    /// <summary>The type the expand declares for the old column (a rename: its type; a type change: the old type) must be its real type.</summary>
+    private async Task<ExpansionProblem?> DeclaredTypeAsync(ExpandColumnOperation operation, string table)
+    {
+        var declared = operation.OldStoreType ?? operation.StoreType;
+        var actual = await ExpansionCatalog.ColumnTypeAsync(connection, table, operation.Name, cancellationToken).ConfigureAwait(false);
+        var spelled = await ExpansionCatalog.SpellTypeAsync(connection, declared, cancellationToken).ConfigureAwait(false);
+        return spelled is null || actual is null || spelled == actual
+            ? null
+            : ExpansionProblem.Error(TypeMismatch,
+                $"it declares {operation.Name} as {declared} ({spelled}), but the column is {actual}: the trigger would fail the old version's writes that do not fit.",
+                $"Declare the column's real type ({actual}) as {(operation.OldStoreType is null ? "type" : "oldType")}.");
     }
 
     private async Task<IReadOnlyList<ExpansionProblem>> RetireAsync(RetireColumnOperation operation, string table)
@@ -162,7 +191,7 @@ internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHe
         {
             return
             [
-                ExpansionProblem.Error(RowsNotConvertible, $"a row of {table} cannot be converted: {e.MessageText}.",
+                ExpansionProblem.Error(RowsNotConvertible, $"a row of {table} cannot be converted: {QuotedValue().Replace(e.MessageText, "\"…\"")} ({e.SqlState}).",
                     "Fix those rows in an earlier migration (or by hand), or give an up expression that handles them."),
             ];
         }
@@ -181,4 +210,8 @@ internal sealed class ExpandChecks(NpgsqlConnection connection, ISqlGenerationHe
             return e.MessageText;
         }
     }
+
+    /// <summary>A value quoted in PostgreSQL's message: left out, so no row's data reaches a log or a report.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("\"[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex QuotedValue();
 }

@@ -24,6 +24,11 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
     public async Task<IReadOnlyList<PreflightProblem>> RunAsync(PreflightContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (RevertedContracts(context) is { Count: > 0 } reverted)
+        {
+            return [.. reverted];
+        }
+
         var pending = PendingOperations.OnExistingTables(context.PendingMigrations, o => o as ExpansionOperation);
         if (pending.Count == 0)
         {
@@ -36,7 +41,7 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
             var problems = new List<PreflightProblem>();
             foreach (var (id, operation) in pending.Where(p => p.Item.Stage == ExpansionStage.Expand))
             {
-                var expand = new ExpandChecks(connection, sql, context.Options.DataPreflight, cancellationToken);
+                var expand = new ExpandChecks(connection, sql, context.Options.DataPreflight, After(context.PendingMigrations, operation), cancellationToken);
                 problems.AddRange((await expand.RunAsync(operation).ConfigureAwait(false))
                     .Select(p => new PreflightProblem(CheckName, p.Severity, p.Code, id, $"{operation.Describe()}: {p.Message}", p.Fix)));
             }
@@ -44,7 +49,8 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
             var contracts = pending.Where(p => p.Item.Stage == ExpansionStage.Contract).ToList();
             foreach (var (id, operation) in contracts)
             {
-                problems.AddRange((await ContractChecks.RunAsync(connection, sql, operation, cancellationToken).ConfigureAwait(false))
+                var expandedInThisRun = pending.TakeWhile(p => p.Item != operation).Any(p => p.Item.Stage == ExpansionStage.Expand && p.Item.SameChangeAs(operation));
+                problems.AddRange((await ContractChecks.RunAsync(connection, sql, operation, expandedInThisRun, cancellationToken).ConfigureAwait(false))
                     .Select(p => new PreflightProblem(CheckName, p.Severity, p.Code, id, $"{operation.Describe()}: {p.Message}", p.Fix)));
             }
 
@@ -57,6 +63,40 @@ internal sealed class ExpansionPreflightCheck : IMigrationPreflightCheck
             return problems;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A run that reverts a migration holding contracts: the old shape is gone, and the expand's undo that would follow has only the
+    /// new column left to drop. Refused before anything is reverted (the contract's own Down is empty by design).
+    /// </summary>
+    private static List<PreflightProblem> RevertedContracts(PreflightContext context)
+    {
+        if (context.TargetMigration is not { } target || context.AppliedMigrationIds.Count == 0)
+        {
+            return [];
+        }
+
+        var targetId = target == "0"
+            ? string.Empty
+            : context.AllMigrations.Select(m => m.Id).FirstOrDefault(id => id == target || id.EndsWith("_" + target, StringComparison.Ordinal));
+        if (targetId is null)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. context.AllMigrations
+                .Where(m => string.CompareOrdinal(m.Id, targetId) > 0 && context.AppliedMigrationIds.Contains(m.Id))
+                .SelectMany(m => PostDeployment.Contracts(m.Migration).Select(c => new PreflightProblem(CheckName, PreflightSeverity.Error,
+                    ExpansionProblemCodes.ContractReverted, m.Id,
+                    $"{c.Describe()}: this run would revert its contract, which cannot be undone (the old shape and its data are gone).",
+                    $"Choose a target at or after {m.Id}; roll the application back instead, or restore the old shape in a new migration."))),
+        ];
+    }
+
+    /// <summary>The pending operations after <paramref name="operation"/>, across the run's migrations.</summary>
+    private static List<MigrationOperation> After(IReadOnlyList<(string Id, Migration Migration)> pending, MigrationOperation operation)
+        => [.. pending.SelectMany(p => p.Migration.UpOperations).SkipWhile(o => o != operation).Skip(1)];
 }
 
 /// <summary>A problem of one expansion, before it is tied to its migration.</summary>
@@ -76,6 +116,10 @@ internal static class ExpansionProblemCodes
     public const string OldVersionWrites = "ExpansionOldVersionWrites";
     public const string InPrimaryKey = "ExpansionPrimaryKeyColumn";
     public const string Dependents = "ExpansionColumnInUse";
+    public const string TypeMismatch = "ExpansionTypeMismatch";
+    public const string NotCopied = "ExpansionIndexesNotCopied";
+    public const string NotOpen = "ExpansionNotOpen";
+    public const string ContractReverted = "ExpansionContractReverted";
 
     public static string Format(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

@@ -68,5 +68,21 @@ internal static class ExpansionSql
     public static string CountOldWrite(string counter)
         => $"{OldWrites} := nextval((quote_ident(TG_TABLE_SCHEMA) || '.{counter}')::regclass);";
 
+    /// <summary>
+    /// Whether two values differ byte for byte (record image comparison; NULLs equal): <c>IS DISTINCT FROM</c> would call 'A' and
+    /// 'a' equal under a case-insensitive collation or citext, and a case-only change by one version would never reach the other column.
+    /// </summary>
+    public static string Differs(string a, string b) => $"(ROW({a})::record *<> ROW({b})::record)";
+
+    /// <summary>Stops the statement's transaction with <paramref name="message"/> unless the table has <paramref name="column"/>.</summary>
+    public static string RequireColumn(string tableLiteral, string column, string message)
+        => $"""
+            DO $esm_guard$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = {tableLiteral}::regclass AND attname = {Literal(column)} AND attnum > 0 AND NOT attisdropped) THEN
+                    RAISE EXCEPTION '%', {Literal("EfSafeMigrations: " + message.TrimEnd('.'))};
+                END IF;
+            END $esm_guard$;
+            """;
+
     public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

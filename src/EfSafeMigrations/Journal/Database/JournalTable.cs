@@ -31,6 +31,16 @@ internal static class JournalTable
         public const string Baseline = "baseline";
     }
 
+    /// <summary>The phase column's values (docs/expand-contract.md); rows written before the column existed, and baselines, have none.</summary>
+    public static class Phases
+    {
+        /// <summary>Applied at deployment (start-up, <c>migrate</c>).</summary>
+        public const string Pre = "pre";
+
+        /// <summary>A post-deployment migration, applied after the rollout (<c>migrate --post-deployment</c>).</summary>
+        public const string Post = "post";
+    }
+
     /// <summary>The CREATE statement; <paramref name="table"/> is the quoted, schema-qualified name.</summary>
     public static string CreateSql(string table) => $"""
         CREATE TABLE IF NOT EXISTS {table} (
@@ -47,9 +57,36 @@ internal static class JournalTable
             error text,
             applied_by_host text,
             applied_by_application text,
-            library_version text
+            library_version text,
+            phase text
         )
         """;
+
+    /// <summary>
+    /// Brings a journal table an earlier version created up to this shape: adds the columns added since (phase), reading the
+    /// catalog first so that an up-to-date table is not locked by an ALTER on every run. <paramref name="tolerant"/> (the
+    /// migrator): a role that may write the table but does not own it leaves it as it is, with a notice, and the migrator then
+    /// writes no phase (<see cref="HasPhaseSql"/>); scripts stop at their start instead, before anything of them runs.
+    /// </summary>
+    public static string UpgradeSql(string table, bool tolerant) => $"""
+        DO $esm_journal_upgrade$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {RegClass(table)} AND attname = 'phase' AND NOT attisdropped) THEN
+                ALTER TABLE {table} ADD COLUMN phase text;
+            END IF;{(tolerant ? """
+
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE NOTICE 'EfSafeMigrations: the journal table is owned by another role; migrations are journaled without their phase';
+        """ : string.Empty)}
+        END
+        $esm_journal_upgrade$
+        """;
+
+    /// <summary>Whether the table has the phase column (one row, one boolean).</summary>
+    public static string HasPhaseSql(string table)
+        => $"SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {RegClass(table)} AND attname = 'phase' AND NOT attisdropped)";
+
+    private static string RegClass(string table) => $"'{table.Replace("'", "''", StringComparison.Ordinal)}'::regclass";
 }
 
 /// <summary>One journal row, as the migrator reads it back.</summary>

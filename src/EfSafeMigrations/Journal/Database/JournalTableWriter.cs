@@ -14,6 +14,9 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
 {
     private readonly string _table = sqlGenerationHelper.DelimitIdentifier(JournalTable.Name, schema);
 
+    // False only for an older table this role could not upgrade (it does not own it): the phase is then not written.
+    private bool _hasPhase = true;
+
     /// <summary>The journal's backfill checkpoints (docs/backfill.md), created and cleared with it.</summary>
     public BackfillCheckpoints Backfills { get; } = new(sqlGenerationHelper, schema);
 
@@ -29,6 +32,11 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
         }
 
         await ExecuteAsync(connection, null, JournalTable.CreateSql(_table), cancellationToken, []).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, JournalTable.UpgradeSql(_table, tolerant: true), cancellationToken, []).ConfigureAwait(false);
+        await using (var hasPhase = new NpgsqlCommand(JournalTable.HasPhaseSql(_table), connection))
+        {
+            _hasPhase = (bool)(await hasPhase.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
         await ExecuteAsync(connection, null, Backfills.CreateSql, cancellationToken, []).ConfigureAwait(false);
     }
 
@@ -61,23 +69,26 @@ internal sealed class JournalTableWriter(ISqlGenerationHelper sqlGenerationHelpe
         return entries;
     }
 
-    /// <summary>Marks a migration running; a fresh start resets step progress, a resume keeps it.</summary>
+    /// <summary>
+    /// Marks a migration running; a fresh start resets step progress, a resume keeps it. <paramref name="phase"/>: one of
+    /// <see cref="JournalTable.Phases"/>.
+    /// </summary>
     public Task StartAsync(
-        NpgsqlConnection connection, string migrationId, string? checksum, int stepsTotal, int stepsCompleted, string application,
+        NpgsqlConnection connection, string migrationId, string? checksum, int stepsTotal, int stepsCompleted, string application, string phase,
         CancellationToken cancellationToken)
         => ExecuteAsync(connection, null, $"""
             INSERT INTO {_table} AS j (migration_id, checksum, status, steps_total, steps_completed, last_completed_step, started_at,
-                                       finished_at, duration_ms, failed_statement, error, applied_by_host, applied_by_application, library_version)
+                                       finished_at, duration_ms, failed_statement, error, applied_by_host, applied_by_application, library_version{(_hasPhase ? ", phase" : "")})
             VALUES (@id, @checksum, '{JournalTable.Statuses.Running}', @total, @completed, NULLIF(@completed, 0), now(),
-                    NULL, NULL, NULL, NULL, @host, @application, @version)
+                    NULL, NULL, NULL, NULL, @host, @application, @version{(_hasPhase ? ", @phase" : "")})
             ON CONFLICT (migration_id) DO UPDATE SET
                 checksum = EXCLUDED.checksum, status = EXCLUDED.status, steps_total = EXCLUDED.steps_total,
                 steps_completed = EXCLUDED.steps_completed, last_completed_step = EXCLUDED.last_completed_step,
                 started_at = EXCLUDED.started_at, finished_at = NULL, duration_ms = NULL, failed_statement = NULL, error = NULL,
                 applied_by_host = EXCLUDED.applied_by_host, applied_by_application = EXCLUDED.applied_by_application,
-                library_version = EXCLUDED.library_version
+                library_version = EXCLUDED.library_version{(_hasPhase ? ", phase = EXCLUDED.phase" : "")}
             """, cancellationToken,
-            [("id", migrationId), ("checksum", (object?)checksum ?? DBNull.Value), ("total", stepsTotal), ("completed", stepsCompleted),
+            [("phase", phase), ("id", migrationId), ("checksum", (object?)checksum ?? DBNull.Value), ("total", stepsTotal), ("completed", stepsCompleted),
              ("host", Environment.MachineName), ("application", application), ("version", SafeMigrationsAssembly.Version)]);
 
     public Task StepCompletedAsync(

@@ -1,4 +1,5 @@
 using EfSafeMigrations.Execution.Internal;
+using EfSafeMigrations.ExpandContract.Internal;
 using EfSafeMigrations.Infrastructure.Internal;
 using EfSafeMigrations.Journal.Verification;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,8 @@ internal sealed class SafeScriptGenerator(SafeMigrator migrator, ScriptServices 
         {
             var id = MigrationPlanBuilder.IdOf(migration);
             migrations.Add(new ScriptMigration(id, MigrationDirection.Up, CompiledMigration.From(id, migration).Checksum,
-                MigrationPlanner.ToSteps(migrator.UpCommands(migration, generation), safeOptions, historyCommandLast: true)));
+                MigrationPlanner.ToSteps(migrator.UpCommands(migration, generation), safeOptions, historyCommandLast: true),
+                PostDeployment.Is(migration)));
         }
 
         var provider = _context.Database.ProviderName!;

@@ -29,6 +29,11 @@ internal static class ScriptHeader
             Line(text, "  index a failed concurrent build left is dropped (DROP INDEX CONCURRENTLY) and built again.");
         }
 
+        foreach (var line in ScriptPostDeployment.HeaderLines(plan))
+        {
+            Line(text, line);
+        }
+
         Line(text, "- PostgreSQL 12 or later (the NOT NULL rewrite relies on 12's scan-free SET NOT NULL; 13+ is supported).");
         Line(text, $"- Timeouts: lock_timeout {Setting(execution.LockTimeout)}, statement_timeout {Setting(execution.StatementTimeout)} (none for index builds, VALIDATE and fills):");
         Line(text, "  SET LOCAL inside transactions, SET before and RESET after the other steps, so nothing stays on the session.");

@@ -107,16 +107,17 @@ internal sealed class ScriptJournal(ScriptSql sql)
         const string Resumes = $"j.status IN {Unfinished} AND j.checksum = EXCLUDED.checksum AND j.steps_total = EXCLUDED.steps_total";
         return $"""
             INSERT INTO {Table} AS j (migration_id, checksum, status, steps_total, steps_completed, last_completed_step, started_at,
-                                       finished_at, duration_ms, failed_statement, error, applied_by_host, applied_by_application, library_version)
+                                       finished_at, duration_ms, failed_statement, error, applied_by_host, applied_by_application, library_version, phase)
             VALUES ({Literal(migration.Id)}, {Literal(migration.Checksum)}, '{JournalTable.Statuses.Running}', {migration.Steps.Count}, 0, NULL, now(),
-                    NULL, NULL, NULL, NULL, {AppliedByHost}, {AppliedByApplication}, {Literal(SafeMigrationsAssembly.Version)})
+                    NULL, NULL, NULL, NULL, {AppliedByHost}, {AppliedByApplication}, {Literal(SafeMigrationsAssembly.Version)},
+                    '{(migration.PostDeployment ? JournalTable.Phases.Post : JournalTable.Phases.Pre)}')
             ON CONFLICT (migration_id) DO UPDATE SET
                 checksum = EXCLUDED.checksum, status = EXCLUDED.status, steps_total = EXCLUDED.steps_total,
                 steps_completed = CASE WHEN {Resumes} THEN j.steps_completed ELSE 0 END,
                 last_completed_step = CASE WHEN {Resumes} THEN j.last_completed_step END,
                 started_at = EXCLUDED.started_at, finished_at = NULL, duration_ms = NULL, failed_statement = NULL, error = NULL,
                 applied_by_host = EXCLUDED.applied_by_host, applied_by_application = EXCLUDED.applied_by_application,
-                library_version = EXCLUDED.library_version;
+                library_version = EXCLUDED.library_version, phase = EXCLUDED.phase;
             """;
     }
 

@@ -1,7 +1,10 @@
 namespace EfSafeMigrations.Scripts.Internal;
 
-/// <summary>One migration of a script: its steps exactly as <c>MigrateSafelyAsync</c> plans them (same numbers, same journal).</summary>
-internal sealed record ScriptMigration(string Id, MigrationDirection Direction, string? Checksum, IReadOnlyList<PlanStep> Steps);
+/// <summary>
+/// One migration of a script: its steps exactly as <c>MigrateSafelyAsync</c> plans them (same numbers, same journal);
+/// <c>PostDeployment</c>: applied only in a post-deployment run (<see cref="ScriptPostDeployment"/>).
+/// </summary>
+internal sealed record ScriptMigration(string Id, MigrationDirection Direction, string? Checksum, IReadOnlyList<PlanStep> Steps, bool PostDeployment = false);
 
 /// <summary>
 /// What a script holds: the migrations it applies or reverts, the checksum of every compiled migration (for the

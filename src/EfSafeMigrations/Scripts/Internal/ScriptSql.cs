@@ -42,5 +42,5 @@ internal sealed class ScriptSql(ISqlGenerationHelper sql, string? historyTableNa
     /// <summary>The statements that create the journal table (and its schema) when missing.</summary>
     public string CreateJournalTable()
         => (schema is null ? string.Empty : $"CREATE SCHEMA IF NOT EXISTS {sql.DelimitIdentifier(schema)};\n")
-           + Journal.Database.JournalTable.CreateSql(JournalTable) + ";";
+           + Journal.Database.JournalTable.CreateSql(JournalTable) + ";\n" + Journal.Database.JournalTable.UpgradeSql(JournalTable, tolerant: false) + ";";
 }

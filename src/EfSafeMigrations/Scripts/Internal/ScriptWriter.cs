@@ -37,6 +37,7 @@ internal sealed partial class ScriptWriter(ScriptPlan plan, ScriptSql sql, strin
         AppendStatement(sql.CreateJournalTable());
         AppendTransactionControl("COMMIT;");
         _text.AppendLine();
+        ScriptPostDeployment.WriteDecision(_text, plan, sql);
         _text.AppendLine("-- The journal check: stops here, before anything runs, when the database's journal disagrees with these migrations.");
         _journal.WriteCheck(_text, plan);
         foreach (var migration in plan.Migrations)
@@ -51,8 +52,9 @@ internal sealed partial class ScriptWriter(ScriptPlan plan, ScriptSql sql, strin
     private void WriteMigration(ScriptMigration migration)
     {
         var up = migration.Direction == MigrationDirection.Up;
-        _text.Append("-- Migration ").Append(migration.Id).Append(up ? " (apply): " : " (revert): ").Append(migration.Steps.Count)
-            .Append(" step(s), ").Append(migration.Steps.Count(s => !s.Transactional)).AppendLine(" outside a transaction");
+        _text.Append("-- Migration ").Append(migration.Id).Append(up ? migration.PostDeployment ? " (apply, post-deployment): " : " (apply): " : " (revert): ")
+            .Append(migration.Steps.Count).Append(" step(s), ").Append(migration.Steps.Count(s => !s.Transactional)).AppendLine(" outside a transaction");
+        ScriptPostDeployment.BeginMigration(_text, migration);
         if (plan.Idempotent)
         {
             BeginIf(_text, up ? "esm_pending" : "esm_applied", up ? $"NOT {sql.IsApplied(migration.Id)}" : sql.IsApplied(migration.Id));
@@ -72,6 +74,8 @@ internal sealed partial class ScriptWriter(ScriptPlan plan, ScriptSql sql, strin
         {
             EndIf(_text);
         }
+
+        ScriptPostDeployment.EndMigration(_text, migration);
     }
 
     private void WriteStep(ScriptMigration migration, PlanStep step, bool up)

@@ -30,7 +30,8 @@ internal static class TenantMigrationRun
                 List<string> changed = [.. report.AppliedMigrations, .. report.RevertedMigrations];
                 return new TenantResult(
                     target.Name, location, changed.Count > 0 ? TenantOutcome.Applied : TenantOutcome.UpToDate, changed, clock.Elapsed,
-                    Canary: canary);
+                    Canary: canary)
+                { Report = report };
             }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

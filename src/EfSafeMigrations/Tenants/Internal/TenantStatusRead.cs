@@ -1,3 +1,4 @@
+using EfSafeMigrations.ExpandContract.Internal;
 using Microsoft.EntityFrameworkCore;
 
 namespace EfSafeMigrations.Tenants.Internal;
@@ -15,11 +16,13 @@ internal static class TenantStatusRead
             return await contexts.UseAsync(target, async context =>
             {
                 var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-                var pending = context.Database.GetMigrations().Where(id => !applied.Contains(id)).ToList();
+                // Post-deployment migrations that wait are not "behind": they are listed apart.
+                var waiting = PostDeploymentStatusReader.Of(context, applied).Waiting;
+                var pending = context.Database.GetMigrations().Where(id => !applied.Contains(id) && !waiting.Contains(id)).ToList();
                 CheckOutcome? drift = check is null
                     ? null
                     : (await context.Database.CheckAsync(check, cancellationToken).ConfigureAwait(false)).Outcome;
-                return new TenantStatus(target.Name, location, applied.Count, pending, drift);
+                return new TenantStatus(target.Name, location, applied.Count, pending, drift) { AwaitingPostDeployment = waiting };
             }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

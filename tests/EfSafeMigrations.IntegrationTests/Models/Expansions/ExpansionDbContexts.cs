@@ -25,6 +25,15 @@ public sealed class BadRowsDbContext(DbContextOptions<BadRowsDbContext> options)
 /// <summary>Bad input: an expand of a primary key column.</summary>
 public sealed class PrimaryKeyExpansionDbContext(DbContextOptions<PrimaryKeyExpansionDbContext> options) : DbContext(options);
 
+/// <summary>Bad input: an expand declaring another type than the column's.</summary>
+public sealed class WrongTypeDbContext(DbContextOptions<WrongTypeDbContext> options) : DbContext(options);
+
+/// <summary>Bad input: a contract whose arguments name another change than its expand.</summary>
+public sealed class MismatchedContractDbContext(DbContextOptions<MismatchedContractDbContext> options) : DbContext(options);
+
+/// <summary><c>accounts</c>: a unique email and a self-referencing owner, both renamed; one copy made in the expand, one missing.</summary>
+public sealed class AccountsExpansionDbContext(DbContextOptions<AccountsExpansionDbContext> options) : DbContext(options);
+
 /// <summary>Bad input: a table without a primary key.</summary>
 public sealed class NoKeyExpansionDbContext(DbContextOptions<NoKeyExpansionDbContext> options) : DbContext(options);
 

@@ -73,6 +73,11 @@ public sealed class ContractPeople : Migration
         migrationBuilder.ContractRequired("people", "country", "'NL'", batchSize: ExpansionIds.BatchSize);
         migrationBuilder.DropRetiredColumn("people", "legacy", defaultValueSql: "''");
     }
+
+    /// <summary>Empty, as scaffolded: a contract is the point of no return (the revert gate refuses it).</summary>
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+    }
 }
 
 [DbContext(typeof(CustomersDbContext))]
@@ -180,4 +185,78 @@ public sealed class ExpandPrimaryKey : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
         => migrationBuilder.ExpandRenameColumn("people", "id", "person_id", "bigint", nullable: false);
+}
+
+[DbContext(typeof(WrongTypeDbContext))]
+[Migration(ExpansionIds.Create)]
+public sealed class CreatePeopleWrongType : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(ExpansionIds.CreatePeople);
+}
+
+/// <summary>email is text: declaring varchar(20) would make the trigger fail the old version's longer emails.</summary>
+[DbContext(typeof(WrongTypeDbContext))]
+[Migration(ExpansionIds.Expand)]
+public sealed class ExpandWithWrongType : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+        => migrationBuilder.ExpandRenameColumn("people", "email", "email_address", "varchar(20)", nullable: false);
+}
+
+[DbContext(typeof(MismatchedContractDbContext))]
+[Migration(ExpansionIds.Create)]
+public sealed class CreatePeopleMismatch : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(ExpansionIds.CreatePeople);
+}
+
+[DbContext(typeof(MismatchedContractDbContext))]
+[Migration(ExpansionIds.Expand)]
+public sealed class ExpandBeforeMismatch : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+        => migrationBuilder.ExpandRenameColumn("people", "email", "email_address", "text", nullable: false);
+}
+
+[DbContext(typeof(MismatchedContractDbContext))]
+[Migration(ExpansionIds.Contract)]
+public sealed class MismatchedContract : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+        => migrationBuilder.ContractRenameColumn("people", "email", "mail_address", "text", nullable: false);
+}
+
+[DbContext(typeof(AccountsExpansionDbContext))]
+[Migration(ExpansionIds.Create)]
+public sealed class CreateAccounts : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("""
+        CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, owner_id bigint REFERENCES accounts (id));
+        CREATE UNIQUE INDEX ix_accounts_email ON accounts (email);
+        INSERT INTO accounts SELECT g, 'a' || g || '@example.org', CASE WHEN g > 1 THEN 1 END FROM generate_series(1, 20) g;
+        """);
+}
+
+/// <summary>The unique index is copied onto the new email column in the expand; the owner's foreign key is not.</summary>
+[DbContext(typeof(AccountsExpansionDbContext))]
+[Migration(ExpansionIds.Expand)]
+public sealed class ExpandAccounts : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.ExpandRenameColumn("accounts", "email", "email_address", "text", nullable: false);
+        migrationBuilder.CreateIndex("ix_accounts_email_address", "accounts", "email_address", unique: true);
+        migrationBuilder.ExpandRenameColumn("accounts", "owner_id", "owner", "bigint", nullable: true);
+    }
+}
+
+[DbContext(typeof(AccountsExpansionDbContext))]
+[Migration(ExpansionIds.Contract)]
+public sealed class ContractAccounts : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.ContractRenameColumn("accounts", "email", "email_address", "text", nullable: false);
+        migrationBuilder.ContractRenameColumn("accounts", "owner_id", "owner", "bigint", nullable: true);
+    }
 }

@@ -15,8 +15,11 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         "Applies the pending migrations with MigrateSafelyAsync: one migrator at a time (advisory lock), preflight checks\n" +
         "first (lint, journal), every statement under a lock timeout with retries, index builds and validations outside\n" +
         "transactions. A failed run resumes at the step that failed. With a target, migrates to that migration\n" +
-        "(reverting newer ones); '0' reverts every migration.",
-        [],
+        "(reverting newer ones); '0' reverts every migration.\n" +
+        "Post-deployment migrations (contracts, [PostDeployment]) wait, listed as deferred, until a run with\n" +
+        "--post-deployment once the rollout of the new application version has finished (docs/expand-contract.md);\n" +
+        "they apply with the rest on a database with no migration applied yet, and up to an explicit target.",
+        [new("post-deployment", null, "Also apply the post-deployment migrations: run it after the rollout has finished.")],
         [new("target", "The migration to migrate to (name or id); default: the latest.")]);
 
     public bool NeedsDatabase => true;
@@ -28,6 +31,7 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         var options = new MigrateSafelyOptions
         {
             TargetMigration = arguments.Positional(0),
+            ApplyPostDeployment = arguments.Has("post-deployment"),
             Progress = progress,
         };
         SafeMigrationReport report;
@@ -89,7 +93,9 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         var failed = report.Migrations.Count(m => m.Status == MigrationStatus.Failed);
         if (report.Migrations.Count == 0 && failed == 0)
         {
-            output.Line("Nothing to apply: the database is up to date.", Style.Good);
+            output.Line(report.DeferredMigrations.Count == 0
+                ? "Nothing to apply: the database is up to date."
+                : "Nothing to apply before the rollout: only post-deployment migrations are pending.", Style.Good);
         }
         else
         {
@@ -123,6 +129,7 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         }
 
         WriteVerification(output, report);
+        WritePostDeployment(output, report);
         output.Document["applied"] = new JsonArray([.. report.AppliedMigrations.Select(id => (JsonNode)id)]);
         output.Document["reverted"] = new JsonArray([.. report.RevertedMigrations.Select(id => (JsonNode)id)]);
         output.Document["durationMs"] = Durations.Milliseconds(report.Duration);
@@ -158,6 +165,23 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
                 ["rewrites"] = new JsonArray([.. s.Rewrites.Select(r => (JsonNode)r)]),
             })]),
         })]);
+    }
+
+    /// <summary>The post-deployment migrations that wait (or why they applied now).</summary>
+    private static void WritePostDeployment(CommandOutput output, SafeMigrationReport report)
+    {
+        foreach (var id in report.DeferredMigrations)
+        {
+            output.Line(("  deferred ", Style.Warning), (id, Style.Plain), ("  (post-deployment)", Style.Dim));
+        }
+
+        if (report.PostDeploymentNote is { } note)
+        {
+            output.Line(note, report.DeferredMigrations.Count > 0 ? Style.Warning : Style.Dim);
+        }
+
+        output.Document["deferred"] = new JsonArray([.. report.DeferredMigrations.Select(id => (JsonNode)id)]);
+        output.Document["postDeployment"] = report.PostDeploymentNote;
     }
 
     /// <summary>The backup taken before applying and the post-run verification summary, when there are any.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EfSafeMigrations.CommandLine.Internal.Output;
 using EfSafeMigrations.CommandLine.Internal.Parsing;
 using EfSafeMigrations.CommandLine.Internal.Rendering;
@@ -28,6 +29,7 @@ internal sealed class ScriptCommand : ISafeMigrationsCommand
             new("from", "migration", "With --psql: the migration the database is at (name or id; default: an empty database)."),
             new("idempotent", null, "With --psql: guard each migration and step, so it runs on a database at any migration, and again."),
             new("output", "file", "With --psql: write the script to this file instead of stdout."),
+            new("post-deployment", null, "Plan as 'migrate --post-deployment' would (the plan only; a --psql script guards them itself)."),
         ],
         [new("target", "The migration to plan (or script) to (name or id); default: the latest.")]);
 
@@ -43,7 +45,8 @@ internal sealed class ScriptCommand : ISafeMigrationsCommand
 
         await ServerConnection.ProbeAsync(context, cancellationToken).ConfigureAwait(false);
         var report = await context.Database.MigrateSafelyAsync(
-            new MigrateSafelyOptions { DryRun = true, TargetMigration = arguments.Positional(0) }, cancellationToken).ConfigureAwait(false);
+            new MigrateSafelyOptions { DryRun = true, TargetMigration = arguments.Positional(0), ApplyPostDeployment = arguments.Has("post-deployment") },
+            cancellationToken).ConfigureAwait(false);
         var plan = report.Plan;
 
         output.Line($"-- EfSafeMigrations plan for {context.GetType().Name}: {plan.Migrations.Count} migration(s), {PlanRendering.StepCount(plan)} step(s), " +
@@ -60,6 +63,12 @@ internal sealed class ScriptCommand : ISafeMigrationsCommand
                 problem.Severity == Execution.PreflightSeverity.Error ? Style.Bad : Style.Warning);
         }
 
+        if (report.PostDeploymentNote is { } note)
+        {
+            output.Line("-- " + note, report.DeferredMigrations.Count > 0 ? Style.Warning : Style.Dim);
+        }
+
+        output.Document["deferred"] = new JsonArray([.. report.DeferredMigrations.Select(id => (JsonNode)id)]);
         if (plan.Migrations.Count == 0)
         {
             output.Line("-- Nothing to apply: the database is up to date.", Style.Good);

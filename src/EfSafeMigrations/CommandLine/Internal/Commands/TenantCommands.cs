@@ -17,8 +17,10 @@ internal static class TenantCommands
         "Migrate every tenant database or schema the app lists, with bounded parallelism.",
         "Runs MigrateSafelyAsync on each target (its own lock, journal and gates) and prints one line per target:\n" +
         "applied, up to date, failed (with the error and where it stands) or not run (the failure policy stopped the run).\n" +
-        "Exit code 0 when every target succeeded, 12 (targets-failed) otherwise. Credentials never appear in the output.",
+        "Exit code 0 when every target succeeded, 12 (targets-failed) otherwise. Credentials never appear in the output.\n" +
+        "Post-deployment migrations wait on each target (listed as deferred) unless --post-deployment is given.",
         [
+            new("post-deployment", null, "Also apply the post-deployment migrations (after the rollout has finished)."),
             new("parallel", "N", "Targets migrated at once (default 4)."),
             new("per-server", "N", "Targets migrated at once on one server (default 2)."),
             new("stop-after", "N", "Start no further target once N have failed (default: try every target)."),
@@ -76,6 +78,11 @@ internal static class TenantCommands
                 MaxParallelismPerServer = Number(parsed, "per-server") ?? 2,
                 StopAfterFailures = Number(parsed, "stop-after"),
             };
+            if (parsed.Has("post-deployment"))
+            {
+                options.MigrateOptions = _ => new MigrateSafelyOptions { ApplyPostDeployment = true };
+            }
+
             foreach (var canary in parsed.Values("canary"))
             {
                 options.CanaryTargets.Add(canary);

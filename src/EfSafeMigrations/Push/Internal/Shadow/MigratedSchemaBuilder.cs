@@ -12,13 +12,13 @@ namespace EfSafeMigrations.Push.Internal.Shadow;
 /// the context's own migrations SQL generator (what <c>Migrate</c> runs, minus the history rows) in a shadow
 /// database, and reads it back. Check compares the live database with it to tell what the migrations themselves
 /// left (EF's <c>defaultValue:</c> on required columns, foreign key actions as first scaffolded) from changes made
-/// outside migrations.
+/// outside migrations. <c>replayOnly</c>: just these migrations (the applied ones, while post-deployment migrations wait).
 /// </summary>
 internal static class MigratedSchemaBuilder
 {
     public static async Task<SchemaModel> BuildAsync(
         DbContext context, IModel designModel, NpgsqlConnection live, string? shadowConnectionString,
-        IReadOnlySet<string> excludedTables, CancellationToken cancellationToken)
+        IReadOnlySet<string> excludedTables, CancellationToken cancellationToken, IReadOnlySet<string>? replayOnly = null)
     {
         var migrations = context.GetService<IMigrationsAssembly>();
         var generator = context.GetService<IMigrationsSqlGenerator>();
@@ -26,7 +26,7 @@ internal static class MigratedSchemaBuilder
         var provider = context.Database.ProviderName!;
 
         await using var shadow = await ShadowDatabase.CreateAsync(live, shadowConnectionString, cancellationToken);
-        foreach (var (id, type) in migrations.Migrations)
+        foreach (var (id, type) in migrations.Migrations.Where(m => replayOnly?.Contains(m.Key) ?? true))
         {
             var migration = migrations.CreateMigration(type, provider);
             var commands = generator.Generate(migration.UpOperations, Finalize(migration.TargetModel, initializer), MigrationsSqlGenerationOptions.Default);
