@@ -8,7 +8,7 @@ using EfSafeMigrations.ThrowawayPostgres;
 var settings = BenchSettings.Parse(args);
 var report = new BenchReport { Settings = settings, Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}" };
 
-if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill" }.Any(settings.Suites.Contains))
+if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill", "expand" }.Any(settings.Suites.Contains))
 {
     await using var server = await PostgresServerLocator.StartOrConnectAsync();
     Console.WriteLine($"PostgreSQL: {server.Description}");
@@ -43,6 +43,20 @@ if (new[] { "ddl", "noop", "push", "plan", "tenants", "backfill" }.Any(settings.
     if (settings.Suites.Contains("backfill"))
     {
         report.Backfill = await new BackfillBenchmark(databases, settings).RunAsync();
+    }
+
+    if (settings.Suites.Contains("expand"))
+    {
+        // --only trigger / --only stall: one half of the suite.
+        if (settings.Only is null || "trigger cost".Contains(settings.Only, StringComparison.OrdinalIgnoreCase))
+        {
+            report.ExpandTriggerCost = await new ExpandTriggerCostBenchmark(databases, settings).RunAsync();
+        }
+
+        if (settings.Only is null || "stall".Contains(settings.Only, StringComparison.OrdinalIgnoreCase))
+        {
+            report.ExpandStall = await new ExpandStallBenchmark(databases, settings).RunAsync();
+        }
     }
 }
 

@@ -45,9 +45,12 @@ public sealed class BenchDatabases(IPostgresServer server)
     }
 
     /// <summary>A byte-for-byte copy of <paramref name="template"/>.</summary>
-    public async Task<string> CloneAsync(string template)
+    public Task<string> CloneAsync(string template)
+        => CopyAsync(template, $"{template}_run{Interlocked.Increment(ref _clones).ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>A copy of <paramref name="template"/> named <paramref name="name"/>, to prepare another template from.</summary>
+    public async Task<string> CopyAsync(string template, string name)
     {
-        var name = $"{template}_run{Interlocked.Increment(ref _clones).ToString(CultureInfo.InvariantCulture)}";
         await ExecuteAsync(Admin(), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await ExecuteAsync(Admin(), $"CREATE DATABASE {name} TEMPLATE {template} OWNER {Role}");
         return name;

@@ -26,4 +26,8 @@ public sealed class BenchReport
     public TenantsBenchmark.Result? Tenants { get; set; }
 
     public BackfillBenchmark.Result? Backfill { get; set; }
+
+    public IReadOnlyList<ExpandTriggerCostBenchmark.TriggerCost>? ExpandTriggerCost { get; set; }
+
+    public IReadOnlyList<ExpandStallBenchmark.Half>? ExpandStall { get; set; }
 }

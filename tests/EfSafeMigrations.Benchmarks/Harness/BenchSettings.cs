@@ -17,7 +17,7 @@ public sealed record BenchSettings(int Rows, int Writers, int Repeat, string? On
             JsonPath: Value("--json") ?? Path.Combine("artifacts", "bench", "results.json"),
             NoiseFloorSeconds: 3,
             NoOpMigrations: Int("--noop-migrations", 200),
-            Suites: (Value("--suites") ?? "ddl,noop,lint,plan,push,tenants,backfill").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Suites: (Value("--suites") ?? "ddl,noop,lint,plan,push,tenants,backfill,expand").Split(',', StringSplitOptions.RemoveEmptyEntries),
             Tenants: Int("--tenants", 1000));
     }
 }

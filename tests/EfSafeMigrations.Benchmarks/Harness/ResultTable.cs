@@ -86,11 +86,12 @@ public static class ResultTable
             }
         }
 
+        ExpandResultTable.Render(report, text);
         return text.ToString();
     }
 
     private static string Safe(Scenarios.DdlUnderLoadBenchmark.Run run, Func<Scenarios.DdlUnderLoadBenchmark.Run, double> value)
         => run.Error is null ? Invariant($"{value(run):0} ms") : "failed";
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

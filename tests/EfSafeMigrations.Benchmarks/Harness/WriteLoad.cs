@@ -17,10 +17,13 @@ public sealed class WriteLoad : IAsyncDisposable
     {
         _samples = Enumerable.Range(0, writers).Select(_ => new List<(long, double)>()).ToArray();
         _writers = Enumerable.Range(0, writers)
-            .Select(i => Task.Run(() => WriteAsync(connectionString, insertSql, prepare, _samples[i], _stop.Token))).ToArray();
+            .Select(i => Task.Run(() => WriteAsync(connectionString, insertSql, prepare, i, _samples[i], _stop.Token))).ToArray();
     }
 
-    /// <summary>Starts <paramref name="writers"/> writers running <paramref name="insertSql"/> (parameter @n: a running number).</summary>
+    /// <summary>
+    /// Starts <paramref name="writers"/> writers running <paramref name="insertSql"/> (parameter @n: a running number; @w, when the
+    /// statement uses it: the writer's index, so that writers can address rows of their own).
+    /// </summary>
     /// <param name="prepare">Prepare the insert (not through a transaction-pooling PgBouncer 1.18: its server connections change).</param>
     public static WriteLoad Start(string connectionString, string insertSql, int writers, bool prepare = true)
         => new(connectionString, insertSql, writers, prepare);
@@ -42,6 +45,24 @@ public sealed class WriteLoad : IAsyncDisposable
         return LatencyStats.From(inWindow);
     }
 
+    /// <summary>When the slowest insert running between the two timestamps started, in seconds after <paramref name="fromTimestamp"/>.</summary>
+    public double WorstStartSeconds(long fromTimestamp, long toTimestamp)
+    {
+        (long Start, double Ms) worst = (fromTimestamp, 0);
+        foreach (var writer in _samples)
+        {
+            lock (writer)
+            {
+                foreach (var s in writer.Where(s => s.Start <= toTimestamp && s.Start + (long)(s.Ms * Stopwatch.Frequency / 1000) >= fromTimestamp && s.Ms > worst.Ms))
+                {
+                    worst = s;
+                }
+            }
+        }
+
+        return (worst.Start - fromTimestamp) / (double)Stopwatch.Frequency;
+    }
+
     /// <summary>Stops the writers and waits for them.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -57,12 +78,17 @@ public sealed class WriteLoad : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task WriteAsync(string connectionString, string insertSql, bool prepare, List<(long, double)> samples, CancellationToken stop)
+    private static async Task WriteAsync(
+        string connectionString, string insertSql, bool prepare, int writer, List<(long, double)> samples, CancellationToken stop)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(stop);
         await using var command = new NpgsqlCommand(insertSql, connection);
         var n = command.Parameters.AddWithValue("n", 0L);
+        if (insertSql.Contains("@w", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("w", (long)writer);
+        }
         if (prepare)
         {
             await command.PrepareAsync(stop);

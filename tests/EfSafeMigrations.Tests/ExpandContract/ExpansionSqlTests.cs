@@ -17,10 +17,10 @@ public class ExpansionSqlTests
         var steps = context.Plan(Rename(b => b.ExpandRenameColumn("users", "Email", "EmailAddress", "text", nullable: false)));
 
         steps.Select(Describe).Should().Equal(
-            "tx: DO $esm_add$ | DO $esm_counter$ | CREATE FUNCTION | CREATE TRIGGER",
+            "tx: DO $esm_counter$ | CREATE FUNCTION | DO $esm_add$ | CREATE TRIGGER",
             "no tx: backfill");
-        steps[0].Statements[0].Sql.Should().Contain("'ALTER TABLE users ADD COLUMN \"EmailAddress\" text' || COALESCE(esm_collation, '')");
-        var function = steps[0].Statements[2].Sql;
+        steps[0].Statements[2].Sql.Should().Contain("'ALTER TABLE users ADD COLUMN \"EmailAddress\" text' || COALESCE(esm_collation, '')");
+        var function = steps[0].Statements[1].Sql;
         function.Should().Contain("\"Email\" text := NEW.\"Email\";").And.Contain("\"EmailAddress\" text := NEW.\"EmailAddress\";")
             .And.Contain("NEW.\"EmailAddress\" := (\"Email\");").And.Contain("NEW.\"Email\" := (\"EmailAddress\");")
             .And.Contain("ELSIF (ROW(NEW.\"EmailAddress\")::record *<> ROW(OLD.\"EmailAddress\")::record) THEN");
@@ -55,7 +55,7 @@ public class ExpansionSqlTests
         undo.Select(Describe).Should().Equal(
             "tx: DO $esm_guard$ | DROP TRIGGER IF EXISTS | DROP FUNCTION IF EXISTS | DO $esm_counter$ | ALTER TABLE users DROP COLUMN IF EXISTS \"EmailAddress\";");
         var names = ExpansionNames.Of(new ExpandColumnOperation { Table = "users", Name = "Email", NewName = "EmailAddress", StoreType = "text" });
-        expand[0].Statements[2].Sql.Should().Contain(names.Function);
+        expand[0].Statements[1].Sql.Should().Contain(names.Function);
         undo[0].Statements[1].Sql.Should().Contain(names.Function);
         undo[0].Statements[3].Sql.Should().Contain(names.Counter);
         ExpansionNames.Of(new ExpandColumnOperation { Table = "users", Name = "Email", NewName = "EmailAddress", StoreType = "varchar(100)", OldStoreType = "text" })
@@ -67,11 +67,11 @@ public class ExpansionSqlTests
     {
         using var context = HarnessContext.Create();
         var cast = context.Plan(Rename(b => b.ExpandColumnType("orders", "total", "total_big", "bigint", "integer", nullable: true)));
-        cast[0].Statements[2].Sql.Should().Contain("NEW.total_big := (CAST(total AS bigint));").And.Contain("NEW.total := (CAST(total_big AS integer));");
+        cast[0].Statements[1].Sql.Should().Contain("NEW.total_big := (CAST(total AS bigint));").And.Contain("NEW.total := (CAST(total_big AS integer));");
 
         var custom = context.Plan(Rename(b => b.ExpandColumnType("orders", "price", "price_cents", "bigint", "numeric(10,2)", nullable: true,
             up: "round(price * 100)::bigint", down: "price_cents / 100.0")));
-        custom[0].Statements[2].Sql.Should().Contain("price numeric(10,2) := NEW.price;").And.Contain("NEW.price_cents := (round(price * 100)::bigint);");
+        custom[0].Statements[1].Sql.Should().Contain("price numeric(10,2) := NEW.price;").And.Contain("NEW.price_cents := (round(price * 100)::bigint);");
     }
 
     [Test]

@@ -54,9 +54,19 @@ internal static class ExpansionSql
         ];
     }
 
-    /// <summary>The trigger's call that counts one old-version write (read by the contract's old-writer check).</summary>
+    /// <summary>The trigger function's variable that <see cref="CountOldWrite"/> assigns (declare it with <see cref="CountDeclaration"/>).</summary>
+    private const string OldWrites = "esm_old_writes";
+
+    /// <summary>The declaration <see cref="CountOldWrite"/> needs, for the trigger function's DECLARE block.</summary>
+    public const string CountDeclaration = OldWrites + " bigint;";
+
+    /// <summary>
+    /// The trigger's call that counts one old-version write (read by the contract's old-writer check). An assignment, not
+    /// <c>PERFORM</c>: PL/pgSQL evaluates an assignment's expression on its fast path, while <c>PERFORM</c> starts the executor
+    /// for a query on every row (the counter was most of the trigger's cost: docs/expand-contract.md, Performance).
+    /// </summary>
     public static string CountOldWrite(string counter)
-        => $"PERFORM nextval((quote_ident(TG_TABLE_SCHEMA) || '.{counter}')::regclass);";
+        => $"{OldWrites} := nextval((quote_ident(TG_TABLE_SCHEMA) || '.{counter}')::regclass);";
 
     /// <summary>
     /// Whether two values differ byte for byte (record image comparison; NULLs equal): <c>IS DISTINCT FROM</c> would call 'A' and

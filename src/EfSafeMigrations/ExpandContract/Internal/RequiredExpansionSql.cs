@@ -37,6 +37,8 @@ internal sealed class RequiredExpansionSql(ExpandRequiredOperation operation, IS
         ExpansionStatement.Ddl(ExpansionSql.Counter("CREATE SEQUENCE", ExpansionSql.Literal(Table), _names.Counter)),
         ExpansionStatement.Ddl($"""
             CREATE FUNCTION {Function}() RETURNS trigger LANGUAGE plpgsql AS $esm_required$
+            DECLARE
+                {ExpansionSql.CountDeclaration}
             BEGIN
                 IF NEW.{Column} IS NULL THEN
                     NEW.{Column} := ({operation.Fill});
