@@ -31,7 +31,8 @@ internal static class ExpansionDrift
         var owners = open.SelectMany(o => SubjectsOf(o.Operation, unqualifiedSchema).Select(s => (Subject: s, Why: Owned(o))))
             .Concat(waiting.SelectMany(w => DroppedBy(w.Migration, unqualifiedSchema).Select(s => (Subject: s, Why: Waits(w.Id)))))
             .ToList();
-        return [.. findings.Select(f => f.Kind == CheckOutcome.DatabaseDrift && f.Subject is { } subject && WhyExpected(subject, owners, open) is { } why
+        return [.. findings.Select(f => f.Kind == CheckOutcome.DatabaseDrift && f.Subject is { } subject
+                                        && (WhyExpected(subject, owners, open) ?? OldColumnObject(f, open, unqualifiedSchema)) is { } why
             ? new CheckFinding(CheckOutcome.DatabaseDrift, why.Code, CheckSeverity.Info, subject, why.Message, Fix)
             : f)];
     }
@@ -94,6 +95,34 @@ internal static class ExpansionDrift
             ? (OpenCode, "an object of an open expansion (" + string.Join("; ", open.Select(o => $"{o.Description}, expanded by {o.MigrationId}")) +
                 "); its contract removes it")
             : null;
+    }
+
+    /// <summary>
+    /// An index or constraint of an expanded column's old column (the model only knows the new column's copy): the old version may
+    /// still rely on it (a unique index above all), and it goes with the old column at the contract. Recognised by name, as EF names
+    /// them (IX_Table_Column, FK_Table_Other_Column): named under the table with the old column's name in it, or, for an index
+    /// (check names it schema.index), with the table's and the old column's names in it.
+    /// </summary>
+    private static (string Code, string Message)? OldColumnObject(CheckFinding finding, IReadOnlyList<OpenExpansion> open, string unqualifiedSchema)
+    {
+        var subject = finding.Subject!;
+        var name = subject[(subject.LastIndexOf('.') + 1)..];
+        foreach (var expansion in open)
+        {
+            if (expansion.Operation is not ExpandColumnOperation column || !name.Contains(column.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var schema = column.Schema ?? unqualifiedSchema;
+            if (subject.StartsWith($"{schema}.{column.Table}.", StringComparison.Ordinal)
+                || (subject == $"{schema}.{name}" && name.Contains(column.Table, StringComparison.OrdinalIgnoreCase)))
+            {
+                return Owned(expansion);
+            }
+        }
+
+        return null;
     }
 
     private static (string Code, string Message) Owned(OpenExpansion open)

@@ -55,7 +55,7 @@ public class PostDeploymentCheckTests
 
         expanded.Success.Should().BeTrue(Describe(expanded));
         expanded.Findings.Where(f => f.Code == "DRIFT_OPEN_EXPANSION").Select(f => f.Subject).Should()
-            .Contain(["public.members.email", "public.members.country", "public.members.legacy"], Describe(expanded));
+            .Contain(["public.members.email", "public.members.country", "public.members.legacy", "public.ix_members_email"], Describe(expanded));
         expanded.Findings.Should().Contain(f => f.Code == "DRIFT_OPEN_EXPANSION" && f.Subject!.Contains("esm_x_"), "the old-writes counter");
         var status = await context.Database.GetPostDeploymentStatusAsync();
         status.Waiting.Should().Equal(ExpandedDbContext.Contract);

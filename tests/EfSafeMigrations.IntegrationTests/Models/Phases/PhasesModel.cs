@@ -109,6 +109,7 @@ public sealed class ExpandedDbContext(DbContextOptions<ExpandedDbContext> option
             member.ToTable("members");
             member.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
             member.Property(m => m.EmailAddress).HasColumnName("email_address");
+            member.HasIndex(m => m.EmailAddress).HasDatabaseName("ix_members_email_address");
             member.Property(m => m.Country).HasColumnName("country").IsRequired();
         });
 
@@ -117,6 +118,7 @@ public sealed class ExpandedDbContext(DbContextOptions<ExpandedDbContext> option
         if (stage == ExpansionStage.Expand)
         {
             migrationBuilder.ExpandRenameColumn("members", "email", "email_address", "text", nullable: true);
+            migrationBuilder.CreateIndex("ix_members_email_address", "members", "email_address");
             migrationBuilder.ExpandRequired("members", "country", "'NL'");
             migrationBuilder.RetireColumn("members", "legacy");
         }
@@ -154,6 +156,7 @@ public sealed class CreateMembers : Migration
                 legacy = table.Column<string>(type: "text", nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_members", x => x.id));
+        migrationBuilder.CreateIndex("ix_members_email", "members", "email");
         migrationBuilder.Sql("INSERT INTO members (id, email, country, legacy) VALUES (1, 'a@x', 'BE', 'l'), (2, 'a@x', NULL, NULL), (3, NULL, NULL, 'l');");
     }
 }

@@ -58,8 +58,9 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         catch (SafeMigrationException failure)
         {
             output.Progress.Stop();
-            Write(output, failure.Report);
+            Write(output, failure.Report, stopped: true);
             var code = ProblemRendering.ExitCodeFor(failure.Report.Problems) ?? SafeMigrationsExitCode.MigrationFailed;
+            var refusedBeforeRunning = failure.Report.Problems.Any(p => p.Severity == Execution.PreflightSeverity.Error);
             if (failure.Blockers.Count > 0)
             {
                 output.Document["blockers"] = new JsonArray([.. failure.Blockers.Select(b => (JsonNode)b.ToString())]);
@@ -69,6 +70,7 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
             {
                 SafeMigrationsExitCode.LintErrors => "Fix the migration, or mark an intended operation as assured; 'lint' lists the findings.",
                 SafeMigrationsExitCode.JournalProblem => "Run 'check' to see what disagrees, then 'journal repair' once the cause is understood.",
+                _ when refusedBeforeRunning => "Nothing ran: each preflight finding above says its fix; then run again.",
                 _ => "Run 'status' to see which steps completed; the next 'migrate' resumes after them.",
             });
             return code;
@@ -79,7 +81,8 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         return SafeMigrationsExitCode.Success;
     }
 
-    private static void Write(CommandOutput output, SafeMigrationReport report)
+    /// <param name="stopped">The run failed: a preflight refusal runs nothing, so neither "nothing to apply" nor what would have applied is said.</param>
+    private static void Write(CommandOutput output, SafeMigrationReport report, bool stopped = false)
     {
         if (report.Problems.Count > 0)
         {
@@ -91,7 +94,11 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         var applied = report.AppliedMigrations.Count;
         var reverted = report.RevertedMigrations.Count;
         var failed = report.Migrations.Count(m => m.Status == MigrationStatus.Failed);
-        if (report.Migrations.Count == 0 && failed == 0)
+        if (report.Migrations.Count == 0 && stopped)
+        {
+            output.Line("Stopped before anything ran.", Style.Bad);
+        }
+        else if (report.Migrations.Count == 0 && failed == 0)
         {
             output.Line(report.DeferredMigrations.Count == 0
                 ? "Nothing to apply: the database is up to date."
@@ -129,7 +136,7 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
         }
 
         WriteVerification(output, report);
-        WritePostDeployment(output, report);
+        WritePostDeployment(output, report, stopped);
         output.Document["applied"] = new JsonArray([.. report.AppliedMigrations.Select(id => (JsonNode)id)]);
         output.Document["reverted"] = new JsonArray([.. report.RevertedMigrations.Select(id => (JsonNode)id)]);
         output.Document["durationMs"] = Durations.Milliseconds(report.Duration);
@@ -168,14 +175,14 @@ internal sealed class MigrateCommand : ISafeMigrationsCommand
     }
 
     /// <summary>The post-deployment migrations that wait (or why they applied now).</summary>
-    private static void WritePostDeployment(CommandOutput output, SafeMigrationReport report)
+    private static void WritePostDeployment(CommandOutput output, SafeMigrationReport report, bool stopped)
     {
         foreach (var id in report.DeferredMigrations)
         {
             output.Line(("  deferred ", Style.Warning), (id, Style.Plain), ("  (post-deployment)", Style.Dim));
         }
 
-        if (report.PostDeploymentNote is { } note)
+        if (report.PostDeploymentNote is { } note && !stopped)
         {
             output.Line(note, report.DeferredMigrations.Count > 0 ? Style.Warning : Style.Dim);
         }
