@@ -42,10 +42,16 @@ public abstract class ExpansionOperation : MigrationOperation, ITableMigrationOp
     /// <summary>What changes, for messages, status and scaffolding, for example <c>rename column users.email to email_address</c>.</summary>
     public abstract string Describe();
 
-    /// <summary>The same change, as another half (what the contract of this expand is, for example).</summary>
+    /// <summary>The same change, as another half (what the contract of this expand is, for example); annotations are copied, not shared.</summary>
     public ExpansionOperation AsStage(ExpansionStage stage)
     {
-        var copy = (ExpansionOperation)MemberwiseClone();
+        var copy = (ExpansionOperation)Activator.CreateInstance(GetType())!;
+        foreach (var property in GetType().GetProperties().Where(p => p is { CanRead: true, CanWrite: true } && p.GetIndexParameters().Length == 0))
+        {
+            property.SetValue(copy, property.GetValue(this));
+        }
+
+        copy.AddAnnotations(GetAnnotations());
         copy.Stage = stage;
         return copy;
     }

@@ -105,6 +105,24 @@ public class ExpansionSqlTests
         PostDeployment.Is(new MarkedPostDeployment()).Should().BeTrue();
     }
 
+    [Test]
+    public void Another_stage_of_a_change_copies_every_argument_and_its_annotations_without_sharing_them()
+    {
+        var expand = new ExpandColumnOperation
+        {
+            Table = "orders", Schema = "shop", Name = "price", NewName = "price_cents", StoreType = "bigint", OldStoreType = "numeric(10,2)",
+            IsNullable = false, DefaultValueSql = "0", Up = "round(price * 100)::bigint", Down = "price_cents / 100.0", BatchSize = 77,
+        };
+        expand["Note"] = "kept";
+
+        var contract = (ExpandColumnOperation)expand.AsStage(ExpansionStage.Contract);
+        contract["Note"] = "changed";
+
+        contract.Should().BeEquivalentTo(expand, o => o.Excluding(e => e.Stage));
+        contract.Stage.Should().Be(ExpansionStage.Contract);
+        expand["Note"].Should().Be("kept");
+    }
+
     [TestCase("email", "the new column must have another name")]
     [TestCase("", "'newName' is required")]
     public void Bad_arguments_are_refused_where_the_migration_is_written(string newName, string message)
