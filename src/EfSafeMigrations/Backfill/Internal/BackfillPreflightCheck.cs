@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace EfSafeMigrations.Backfill.Internal;
 
@@ -39,7 +38,7 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
             foreach (var (id, backfill) in backfills)
             {
                 var table = sql.DelimitIdentifier(backfill.Table, backfill.Schema);
-                if (!await ExistsAsync(connection, table, cancellationToken).ConfigureAwait(false))
+                if (!await ExpansionCatalog.RelationExistsAsync(connection, table, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -57,12 +56,5 @@ internal sealed class BackfillPreflightCheck : IMigrationPreflightCheck
 
             return problems;
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection);
-        command.Parameters.AddWithValue("table", table);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }

@@ -33,7 +33,7 @@ internal static class BatchLoopSql
     }
 
     /// <summary>A SQL string literal (standard_conforming_strings, PostgreSQL's default since 9.1).</summary>
-    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Literal(string text) => Migrations.Internal.SafeSql.Literal(text);
 
     private static string Indent(string lines, int depth)
     {

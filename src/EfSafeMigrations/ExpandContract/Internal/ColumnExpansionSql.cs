@@ -46,7 +46,7 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
     // statements, not four (docs/expand-contract.md, Performance).
     private List<ExpansionStatement> Expand() =>
     [
-        ExpansionStatement.Ddl(ExpansionSql.Counter("CREATE SEQUENCE", ExpansionSql.Literal(Table), _names.Counter)),
+        ExpansionStatement.Ddl(ExpansionSql.Counter("CREATE SEQUENCE", SafeSql.Literal(Table), _names.Counter)),
         ExpansionStatement.Ddl(TriggerFunction()),
         ExpansionStatement.Ddl(AddNewColumn()),
         ExpansionStatement.Ddl(
@@ -103,10 +103,10 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
             BEGIN
                 SELECT ' COLLATE ' || quote_ident(n.nspname) || '.' || quote_ident(c.collname) INTO esm_collation
                 FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation JOIN pg_namespace n ON n.oid = c.collnamespace
-                WHERE a.attrelid = {ExpansionSql.Literal(Table)}::regclass AND a.attname = {ExpansionSql.Literal(operation.Name)}
+                WHERE a.attrelid = {SafeSql.Literal(Table)}::regclass AND a.attname = {SafeSql.Literal(operation.Name)}
                   AND a.attcollation <> (SELECT typcollation FROM pg_type WHERE oid = a.atttypid)
-                  AND (SELECT typcollation <> 0 FROM pg_type WHERE oid = {ExpansionSql.Literal(operation.StoreType)}::regtype);
-                EXECUTE {ExpansionSql.Literal($"ALTER TABLE {Table} ADD COLUMN {New} {operation.StoreType}")} || COALESCE(esm_collation, '');
+                  AND (SELECT typcollation <> 0 FROM pg_type WHERE oid = {SafeSql.Literal(operation.StoreType)}::regtype);
+                EXECUTE {SafeSql.Literal($"ALTER TABLE {Table} ADD COLUMN {New} {operation.StoreType}")} || COALESCE(esm_collation, '');
             END $esm_add$;
             """;
 
@@ -139,7 +139,7 @@ internal sealed class ColumnExpansionSql(ExpandColumnOperation operation, ISqlGe
     /// <summary>After the contract the new column holds the only copy: the undo refuses, inside its transaction, instead of dropping it.</summary>
     private List<ExpansionStatement> Undo() =>
     [
-        ExpansionStatement.Ddl(ExpansionSql.RequireColumn(ExpansionSql.Literal(Table), operation.Name,
+        ExpansionStatement.Ddl(ExpansionSql.RequireColumn(SafeSql.Literal(Table), operation.Name,
             $"{operation.Describe()}: its contract has run ({operation.Name} is gone), so undoing the expand would drop {operation.NewName}, " +
             "the only copy of its data. Roll forward instead (revert the application, keep the schema), or restore the old column by hand first.")),
         .. DropSync(),

@@ -31,9 +31,10 @@ internal sealed partial class ExpandChecks(
 
     private async Task<IReadOnlyList<ExpansionProblem>> ColumnAsync(ExpandColumnOperation operation, string table)
     {
-        if (await ExistsAsync(table, operation.Name).ConfigureAwait(false) is { Count: > 0 } missing)
+        var actual = await ExpansionCatalog.ColumnTypeAsync(connection, table, operation.Name, cancellationToken).ConfigureAwait(false);
+        if (actual is null)
         {
-            return missing;
+            return [Missing(table, operation.Name)];
         }
 
         var blocked = await KeyOrDependentsAsync(table, operation.Name).ConfigureAwait(false);
@@ -52,7 +53,7 @@ internal sealed partial class ExpandChecks(
             ];
         }
 
-        if (await DeclaredTypeAsync(operation, table).ConfigureAwait(false) is { } wrongType)
+        if (await DeclaredTypeAsync(operation, actual).ConfigureAwait(false) is { } wrongType)
         {
             return [wrongType];
         }
@@ -94,12 +95,11 @@ internal sealed partial class ExpandChecks(
     }
 
     /// <summary>The type the expand declares for the old column (a rename: its type; a type change: the old type) must be its real type.</summary>
-    private async Task<ExpansionProblem?> DeclaredTypeAsync(ExpandColumnOperation operation, string table)
+    private async Task<ExpansionProblem?> DeclaredTypeAsync(ExpandColumnOperation operation, string actual)
     {
         var declared = operation.OldStoreType ?? operation.StoreType;
-        var actual = await ExpansionCatalog.ColumnTypeAsync(connection, table, operation.Name, cancellationToken).ConfigureAwait(false);
         var spelled = await ExpansionCatalog.SpellTypeAsync(connection, declared, cancellationToken).ConfigureAwait(false);
-        return spelled is null || actual is null || spelled == actual
+        return spelled is null || spelled == actual
             ? null
             : ExpansionProblem.Error(TypeMismatch,
                 $"it declares {operation.Name} as {declared} ({spelled}), but the column is {actual}: the trigger would fail the old version's writes that do not fit.",
@@ -107,8 +107,8 @@ internal sealed partial class ExpandChecks(
     }
 
     private async Task<IReadOnlyList<ExpansionProblem>> RetireAsync(RetireColumnOperation operation, string table)
-        => await ExistsAsync(table, operation.Name).ConfigureAwait(false) is { Count: > 0 } missing
-            ? missing
+        => await ExpansionCatalog.ColumnTypeAsync(connection, table, operation.Name, cancellationToken).ConfigureAwait(false) is null
+            ? [Missing(table, operation.Name)]
             : await KeyOrDependentsAsync(table, operation.Name).ConfigureAwait(false);
 
     /// <summary>
@@ -138,7 +138,7 @@ internal sealed partial class ExpandChecks(
         var type = await ExpansionCatalog.ColumnTypeAsync(connection, table, operation.Name, cancellationToken).ConfigureAwait(false);
         if (type is null)
         {
-            return await ExistsAsync(table, operation.Name).ConfigureAwait(false);
+            return [Missing(table, operation.Name)];
         }
 
         return await ErrorOfAsync($"EXPLAIN SELECT CAST(({operation.Fill}) AS {type})").ConfigureAwait(false) is { } error
@@ -152,10 +152,8 @@ internal sealed partial class ExpandChecks(
             ? [ExpansionProblem.Error(NameTaken, $"a table or view named {operation.NewName} already exists.", "Choose another new name.")]
             : [];
 
-    private async Task<IReadOnlyList<ExpansionProblem>> ExistsAsync(string table, string column)
-        => await ExpansionCatalog.ColumnTypeAsync(connection, table, column, cancellationToken).ConfigureAwait(false) is null
-            ? [ExpansionProblem.Error(ColumnMissing, $"{table} has no column {column}.", "Check the column's name (as in the database, with its case).")]
-            : [];
+    private static ExpansionProblem Missing(string table, string column)
+        => ExpansionProblem.Error(ColumnMissing, $"{table} has no column {column}.", "Check the column's name (as in the database, with its case).");
 
     /// <summary>Converts every row, read-only, within the data preflight's limits; a row that cannot convert is named by PostgreSQL's error.</summary>
     private async Task<IReadOnlyList<ExpansionProblem>> ConvertibleAsync(string table, string scan)

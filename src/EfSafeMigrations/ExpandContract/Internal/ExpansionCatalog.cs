@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace EfSafeMigrations.ExpandContract.Internal;
 
-/// <summary>The few catalog reads the expansion checks make (tables and columns by their quoted, possibly qualified name).</summary>
+/// <summary>The few catalog reads the expansion checks (and the backfill key check) make: tables and columns by their quoted, possibly qualified name.</summary>
 internal static class ExpansionCatalog
 {
     /// <summary>The column's type as PostgreSQL spells it, or null when the table or the column does not exist.</summary>

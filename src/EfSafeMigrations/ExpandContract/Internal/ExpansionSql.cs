@@ -50,7 +50,7 @@ internal static class ExpansionSql
         [
             ExpansionStatement.Ddl($"DROP TRIGGER IF EXISTS {sql.DelimitIdentifier(names.Function)} ON {table};"),
             ExpansionStatement.Ddl($"DROP FUNCTION IF EXISTS {sql.DelimitIdentifier(names.Function, operation.Schema)}();"),
-            ExpansionStatement.Ddl(Counter("DROP SEQUENCE IF EXISTS", Literal(table), names.Counter)),
+            ExpansionStatement.Ddl(Counter("DROP SEQUENCE IF EXISTS", SafeSql.Literal(table), names.Counter)),
         ];
     }
 
@@ -78,11 +78,10 @@ internal static class ExpansionSql
     public static string RequireColumn(string tableLiteral, string column, string message)
         => $"""
             DO $esm_guard$ BEGIN
-                IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = {tableLiteral}::regclass AND attname = {Literal(column)} AND attnum > 0 AND NOT attisdropped) THEN
-                    RAISE EXCEPTION '%', {Literal("EfSafeMigrations: " + message.TrimEnd('.'))};
+                IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = {tableLiteral}::regclass AND attname = {SafeSql.Literal(column)} AND attnum > 0 AND NOT attisdropped) THEN
+                    RAISE EXCEPTION '%', {SafeSql.Literal("EfSafeMigrations: " + message.TrimEnd('.'))};
                 END IF;
             END $esm_guard$;
             """;
 
-    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

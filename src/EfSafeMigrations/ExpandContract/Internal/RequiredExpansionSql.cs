@@ -34,7 +34,7 @@ internal sealed class RequiredExpansionSql(ExpandRequiredOperation operation, IS
 
     private List<ExpansionStatement> Expand() =>
     [
-        ExpansionStatement.Ddl(ExpansionSql.Counter("CREATE SEQUENCE", ExpansionSql.Literal(Table), _names.Counter)),
+        ExpansionStatement.Ddl(ExpansionSql.Counter("CREATE SEQUENCE", SafeSql.Literal(Table), _names.Counter)),
         ExpansionStatement.Ddl($"""
             CREATE FUNCTION {Function}() RETURNS trigger LANGUAGE plpgsql AS $esm_required$
             DECLARE

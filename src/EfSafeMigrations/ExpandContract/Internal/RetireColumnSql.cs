@@ -1,3 +1,4 @@
+using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EfSafeMigrations.ExpandContract.Internal;
@@ -20,7 +21,7 @@ internal static class RetireColumnSql
             ExpansionStage.Contract => [ExpansionStatement.Ddl($"ALTER TABLE {table} DROP COLUMN IF EXISTS {column};")],
             ExpansionStage.UndoExpand when operation.DefaultValueSql is not null =>
             [
-                ExpansionStatement.Ddl(ExpansionSql.RequireColumn(ExpansionSql.Literal(table), operation.Name,
+                ExpansionStatement.Ddl(ExpansionSql.RequireColumn(SafeSql.Literal(table), operation.Name,
                     $"{operation.Describe()}: the column was dropped by its contract; there is nothing to undo, and the old version would not find it.")),
                 ExpansionStatement.Ddl(operation.OldDefaultValueSql is null
                     ? $"ALTER TABLE {table} ALTER COLUMN {column} DROP DEFAULT;"

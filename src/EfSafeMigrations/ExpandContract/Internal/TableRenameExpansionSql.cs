@@ -1,3 +1,4 @@
+using EfSafeMigrations.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EfSafeMigrations.ExpandContract.Internal;
@@ -20,7 +21,7 @@ internal static class TableRenameExpansionSql
             [
                 ExpansionStatement.Ddl($"ALTER TABLE {old} RENAME TO {sql.DelimitIdentifier(operation.NewName)};"),
                 ExpansionStatement.Ddl($"CREATE VIEW {old} AS SELECT * FROM {renamed};"),
-                ExpansionStatement.Ddl(CopyGrants(ExpansionSql.Literal(renamed), ExpansionSql.Literal(old))),
+                ExpansionStatement.Ddl(CopyGrants(SafeSql.Literal(renamed), SafeSql.Literal(old))),
             ],
             ExpansionStage.Contract => [ExpansionStatement.Ddl($"DROP VIEW IF EXISTS {old};")],
             _ =>

@@ -109,7 +109,7 @@ internal static partial class NullFillSql
             """);
     }
 
-    private static string Literal(string text) => Backfill.Internal.BatchLoopSql.Literal(text);
+    private static string Literal(string text) => SafeSql.Literal(text);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

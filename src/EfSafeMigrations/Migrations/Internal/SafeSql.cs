@@ -38,6 +38,9 @@ internal static class SafeSql
         return "esm_nn_" + Convert.ToHexString(hash, 0, 6).ToLowerInvariant();
     }
 
+    /// <summary>A SQL string literal (standard_conforming_strings, on since PostgreSQL 9.1: only the quote is doubled).</summary>
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     /// <param name="local"><c>SET LOCAL</c>: ends with the transaction (never outlives it, also through a pooler).</param>
     public static string SetTimeout(string setting, TimeSpan? value, bool local = false)
         => value is null

@@ -23,7 +23,7 @@ internal sealed class ScriptSql(ISqlGenerationHelper sql, string? historyTableNa
     public string Identifier(string name, string? identifierSchema = null) => sql.DelimitIdentifier(name, identifierSchema);
 
     /// <summary>A SQL string literal (standard_conforming_strings, PostgreSQL's default since 9.1).</summary>
-    public static string Literal(string? text) => text is null ? "NULL" : "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Literal(string? text) => text is null ? "NULL" : Migrations.Internal.SafeSql.Literal(text);
 
     /// <summary>Whether the history table has a row for <paramref name="migrationId"/> (EF's column name).</summary>
     public string IsApplied(string migrationId) => $"EXISTS (SELECT 1 FROM {HistoryTable} WHERE \"MigrationId\" = {Literal(migrationId)})";

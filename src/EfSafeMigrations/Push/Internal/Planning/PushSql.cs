@@ -16,7 +16,7 @@ internal sealed class PushSql(ISqlGenerationHelper helper)
 
     public string Name(QualifiedName name) => helper.DelimitIdentifier(name.Name, name.Schema);
 
-    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Literal(string text) => Migrations.Internal.SafeSql.Literal(text);
 
     public string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(Id));
 
